@@ -1,0 +1,185 @@
+/**
+ * The week's data model: one zod schema is the single source of truth for both the TypeScript
+ * types (`z.infer`) and the structural validation of `data/<ISO week>.yaml`.
+ * Cross-field rules (source ids exist, week id matches the date, ...) live in `rules.ts`.
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['zh-TW', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Units a figure can carry. `USD bn` is billions of US dollars; `pts` are index points; `x` a multiple. */
+export const UNITS = ['USD', 'USD bn', '%', 'bp', 'pts', 'count', 'x'] as const;
+export type Unit = (typeof UNITS)[number];
+
+/**
+ * What a figure is. `reported`: a published actual; `guidance`: a company's own plan;
+ * `estimate`: a third party's or our estimate; `lower-bound`: the true value is at least this;
+ * `flow`: a fund-flow figure; `market`: a market level or move.
+ */
+export const KINDS = ['reported', 'guidance', 'estimate', 'lower-bound', 'flow', 'market'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** How the source words the number: "about", "more than", "less than", "up to". */
+export const QUALIFIERS = ['approx', 'over', 'under', 'up-to'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+const nonEmpty = z.string().trim().min(1, 'a non-empty text');
+
+/** A text in both report languages. */
+export const bilingualSchema = z.strictObject({ 'zh-TW': nonEmpty, en: nonEmpty });
+export type Bilingual = z.infer<typeof bilingualSchema>;
+
+const finiteNumber = z.number().refine(Number.isFinite, 'a finite number');
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens');
+
+/** One number with everything a reader needs to trace it. */
+export const figureSchema = z.strictObject({
+  value: finiteNumber,
+  unit: z.enum(UNITS),
+  kind: z.enum(KINDS),
+  source: idSchema,
+  qualifier: z.enum(QUALIFIERS).optional(),
+  /** A short note shown next to the figure, in both languages. */
+  note: bilingualSchema.optional(),
+});
+export type Figure = z.infer<typeof figureSchema>;
+
+/**
+ * A prior-year capex figure that the sources only describe relative to the plan ("nearly
+ * double", "doubles"). Its value is derived in code (plan ÷ ratio) and is always an estimate.
+ */
+export const capexEstimateSchema = z.strictObject({
+  estimateFrom: z.strictObject({
+    year: z.string().regex(/^\d{4}$/, 'a four-digit year'),
+    ratio: finiteNumber.refine((r) => r > 0, 'a ratio above 0'),
+  }),
+  source: idSchema,
+  basis: bilingualSchema,
+});
+export type CapexEstimate = z.infer<typeof capexEstimateSchema>;
+
+export const capexEntrySchema = z.union([figureSchema, capexEstimateSchema]);
+export type CapexEntry = z.infer<typeof capexEntrySchema>;
+
+export const labelledFigureSchema = z.strictObject({
+  id: idSchema,
+  label: bilingualSchema,
+  figure: figureSchema,
+});
+export type LabelledFigure = z.infer<typeof labelledFigureSchema>;
+
+/** The "return" side for one company's latest quarter; every metric is optional. */
+export const returnsSchema = z.strictObject({
+  period: bilingualSchema,
+  revenue: figureSchema.optional(),
+  cloudRevenue: figureSchema.optional(),
+  cloudGrowth: figureSchema.optional(),
+  cloudShareOfOperatingProfit: figureSchema.optional(),
+  operatingCashFlowTtm: figureSchema.optional(),
+  operatingCashFlowGrowth: figureSchema.optional(),
+  freeCashFlowTtm: figureSchema.optional(),
+  netIncome: figureSchema.optional(),
+  eps: z.strictObject({ actual: figureSchema, expected: figureSchema }).optional(),
+  sharePriceReaction: figureSchema.optional(),
+  /** Anything else the quarter showed (custom chips run-rate, cost guidance, jobs, ...). */
+  other: z.array(labelledFigureSchema).default([]),
+});
+export type Returns = z.infer<typeof returnsSchema>;
+
+export const companySchema = z.strictObject({
+  id: idSchema,
+  ticker: z.string().regex(/^[A-Z.]{1,6}$/, 'a ticker of 1-6 capital letters'),
+  name: bilingualSchema,
+  /** Capex by calendar/fiscal year ("2025", "2026"), in USD bn. */
+  capex: z.record(z.string().regex(/^\d{4}$/, 'a four-digit year'), capexEntrySchema),
+  capexNote: bilingualSchema.optional(),
+  returns: returnsSchema.optional(),
+});
+export type Company = z.infer<typeof companySchema>;
+
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  publisher: nonEmpty,
+  title: nonEmpty,
+  language: z.enum(['zh-TW', 'en']),
+  date: z.iso.date(),
+  url: z.url({ protocol: /^https$/ }),
+  /** Where the source itself got the figures (e.g. LSEG Lipper for fund flows). */
+  via: nonEmpty.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const flowSchema = z.strictObject({
+  id: idSchema,
+  label: bilingualSchema,
+  figure: figureSchema,
+});
+export type Flow = z.infer<typeof flowSchema>;
+
+export const marketSchema = z.strictObject({
+  id: idSchema,
+  label: bilingualSchema,
+  level: figureSchema.optional(),
+  change: figureSchema.optional(),
+  note: bilingualSchema.optional(),
+});
+export type Market = z.infer<typeof marketSchema>;
+
+export const viewSchema = z.strictObject({
+  speaker: bilingualSchema,
+  role: bilingualSchema,
+  paraphrase: bilingualSchema,
+  source: idSchema,
+});
+export type View = z.infer<typeof viewSchema>;
+
+export const SECTION_IDS = ['capex', 'returns', 'market', 'flows', 'views', 'outlook', 'risks'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const weekSchema = z.strictObject({
+  meta: z.strictObject({
+    week: z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week id such as 2026-W06'),
+    periodEnd: z.iso.date(),
+    edition: z.number().int().min(1),
+    /** When this edition was issued; PDF creation dates come from it, so prints are reproducible. */
+    issuedAt: z.iso.datetime({ offset: true }),
+    title: bilingualSchema,
+    author: bilingualSchema,
+  }),
+  sources: z.array(sourceSchema).min(1),
+  companies: z.array(companySchema).min(1),
+  /** Totals the sources state themselves (e.g. the four companies' combined plan). */
+  aggregates: z.array(labelledFigureSchema).default([]),
+  fundFlows: z.strictObject({
+    source: idSchema,
+    weekEnding: z.iso.date(),
+    byCategory: z.array(flowSchema).min(1),
+    byRegion: z.array(flowSchema).min(1),
+  }),
+  markets: z.array(marketSchema).default([]),
+  otherFigures: z.array(labelledFigureSchema).default([]),
+  text: z.strictObject({
+    headline: bilingualSchema,
+    keyPoints: z.array(bilingualSchema).min(1),
+    sections: z.strictObject(
+      Object.fromEntries(SECTION_IDS.map((id) => [id, bilingualSchema])) as Record<
+        SectionId,
+        typeof bilingualSchema
+      >,
+    ),
+    disclaimer: bilingualSchema.optional(),
+  }),
+  views: z.array(viewSchema).default([]),
+});
+/** The validated week as the rest of the pipeline sees it. */
+export type Week = z.infer<typeof weekSchema>;
+/** What the YAML holds before defaults are applied. */
+export type WeekInput = z.input<typeof weekSchema>;
+
+export function isCapexEstimate(entry: CapexEntry): entry is CapexEstimate {
+  return 'estimateFrom' in entry;
+}

@@ -1,0 +1,51 @@
+/**
+ * Every number the report prints, resolved: figures from the data file and metrics derived from
+ * them in code. Templates, charts and tests all read numbers through this one shape.
+ */
+import type { Bilingual, Kind, Qualifier, Unit } from '../data/schema.js';
+
+export interface ResolvedFigure {
+  /** Stable id used by commentary tokens `[[id]]`, e.g. `amazon.capex.2026`, `derived.capex-total.2026`. */
+  id: string;
+  /** Where it lives in the data file, e.g. `companies[0].capex.2026` (derived: `derived`). */
+  path: string;
+  value: number;
+  unit: Unit;
+  /** The data's kind; derived metrics take `estimate` when any input is one, else `reported`-like kinds do not apply and `derived` is set. */
+  kind: Kind;
+  qualifier?: Qualifier;
+  /** Source ids behind the number (a derived metric lists its inputs' sources). */
+  sources: string[];
+  /** True when this is (or rests on) an estimate: printed with "est." / 「估」. */
+  estimate: boolean;
+  /** True when computed in code from other figures. */
+  derived: boolean;
+  /** For derived figures: the ids of the inputs and the formula in words. */
+  inputs?: string[];
+  formula?: string;
+  label?: Bilingual;
+  note?: Bilingual;
+}
+
+/** The derived metrics, grouped the way the report uses them. */
+export interface Metrics {
+  /** All figures by id (data and derived). */
+  figures: ReadonlyMap<string, ResolvedFigure>;
+  /** Capex per company and year (including estimates derived from ratios), USD bn. */
+  capex: CapexRow[];
+  /** The years that appear in any company's capex, ascending. */
+  capexYears: string[];
+  /** Sum of the companies' capex per year (only years where every company has a figure are `complete`). */
+  capexTotals: { year: string; figure: ResolvedFigure; complete: boolean }[];
+}
+
+export interface CapexRow {
+  companyId: string;
+  ticker: string;
+  name: Bilingual;
+  byYear: Record<string, ResolvedFigure | undefined>;
+  /** Growth from the previous year to the latest year, in %, when both exist. */
+  growth?: ResolvedFigure;
+  /** Latest-year capex ÷ trailing operating cash flow, when the company reports OCF. */
+  capexToOcf?: ResolvedFigure;
+}

@@ -137,7 +137,15 @@ export const viewSchema = z.strictObject({
 });
 export type View = z.infer<typeof viewSchema>;
 
-export const SECTION_IDS = ['capex', 'returns', 'market', 'flows', 'views', 'outlook', 'risks'] as const;
+export const SECTION_IDS = [
+  'capex',
+  'returns',
+  'market',
+  'flows',
+  'views',
+  'outlook',
+  'risks',
+] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export const weekSchema = z.strictObject({

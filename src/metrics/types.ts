@@ -23,6 +23,8 @@ export interface ResolvedFigure {
   /** For derived figures: the ids of the inputs and the formula in words. */
   inputs?: string[];
   formula?: string;
+  /** Decimals to print (derived metrics); data figures print with the precision they were written in. */
+  decimals?: number;
   label?: Bilingual;
   note?: Bilingual;
 }

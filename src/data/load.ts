@@ -1,0 +1,85 @@
+/**
+ * Stage 1, load: read a week's YAML file into a plain value, keeping the parsed document so that
+ * later stages can point at the line and column of any data path.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { InvalidInputError, type Problem } from '../errors.js';
+
+export interface LoadedWeek {
+  file: string;
+  /** The parsed value, not yet validated. */
+  data: unknown;
+  /** Line and column (1-based) of a data path, or of its nearest existing ancestor. */
+  locate(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
+}
+
+export async function loadWeek(file: string): Promise<LoadedWeek> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const found =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : String(code);
+    throw new InvalidInputError(
+      `Could not read week data (${file})`,
+      [{ file, path: '', expected: 'a readable YAML file', found }],
+      { cause },
+    );
+  }
+  return parseWeekText(text, file);
+}
+
+export function parseWeekText(text: string, file: string): LoadedWeek {
+  const fileProblem = (p: Omit<Problem, 'file' | 'path'>): never => {
+    throw new InvalidInputError(`Could not load week data (${file})`, [{ file, path: '', ...p }]);
+  };
+  if (text.trim() === '')
+    fileProblem({ expected: 'a YAML mapping with the week data', found: 'an empty file' });
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new InvalidInputError(
+      `Could not parse week data (${file})`,
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return {
+          file,
+          path: '',
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+          expected: 'valid YAML',
+          found: e.message.split('\n')[0] ?? e.code,
+        };
+      }),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    fileProblem({
+      expected: 'a YAML mapping (meta:, sources:, companies:, ...) at the top level',
+      found: Array.isArray(data) ? 'a list' : data === null ? 'nothing' : `a ${typeof data}`,
+      line: 1,
+      column: 1,
+    });
+  }
+  return { file, data, locate: (path) => locateIn(doc, lineCounter, path) };
+}
+
+function locateIn(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node?.range) {
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}

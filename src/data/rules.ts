@@ -1,0 +1,238 @@
+/**
+ * Cross-field rules that the schema's shape cannot express. Each rule returns problems; all of
+ * them are reported together.
+ */
+import type { Problem } from '../errors.js';
+import { deriveMetrics } from '../metrics/derive.js';
+import { isoWeekOf } from './isoweek.js';
+import type { LoadedWeek } from './load.js';
+import { parsePath } from './paths.js';
+import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
+import { findTokens } from './tokens.js';
+
+type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
+
+/** Ranges outside which a value is surely a typing mistake. */
+const SANE_RANGE: Partial<Record<string, [number, number]>> = {
+  '%': [-100, 1000],
+  bp: [-1000, 1000],
+};
+
+export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
+  const issues: Issue[] = [
+    ...checkWeekId(week),
+    ...checkUniqueIds(week),
+    ...checkSources(week),
+    ...checkRanges(week),
+    ...checkCapex(week),
+  ];
+  // Token and number-parity rules need the figures to exist; run them only on sound data.
+  if (issues.length === 0) issues.push(...checkTexts(week));
+  return issues.map((issue) => {
+    const position = loaded.locate(parsePath(issue.path));
+    return {
+      file: loaded.file,
+      ...issue,
+      ...(position ? { line: position.line, column: position.column } : {}),
+    };
+  });
+}
+
+function checkWeekId(week: Week): Issue[] {
+  const actual = isoWeekOf(week.meta.periodEnd);
+  if (actual === week.meta.week) return [];
+  return [
+    {
+      path: 'meta.week',
+      expected: `the ISO week of meta.periodEnd ${week.meta.periodEnd} (${actual})`,
+      found: week.meta.week,
+    },
+  ];
+}
+
+function duplicates(values: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  return new Set(values.filter((v) => seen.has(v) || !seen.add(v)));
+}
+
+function checkUniqueIds(week: Week): Issue[] {
+  const out: Issue[] = [];
+  const unique = (what: string, path: (i: number) => string, values: readonly string[]) => {
+    const dup = duplicates(values);
+    values.forEach((v, i) => {
+      if (dup.has(v) && values.indexOf(v) !== i)
+        out.push({
+          path: path(i),
+          expected: `a ${what} not listed before`,
+          found: `${JSON.stringify(v)} again`,
+        });
+    });
+  };
+  unique(
+    'company id',
+    (i) => `companies[${i}].id`,
+    week.companies.map((c) => c.id),
+  );
+  unique(
+    'ticker',
+    (i) => `companies[${i}].ticker`,
+    week.companies.map((c) => c.ticker),
+  );
+  unique(
+    'source id',
+    (i) => `sources[${i}].id`,
+    week.sources.map((s) => s.id),
+  );
+  const flows = [...week.fundFlows.byCategory, ...week.fundFlows.byRegion];
+  const n = week.fundFlows.byCategory.length;
+  unique(
+    'fund-flow id',
+    (i) => (i < n ? `fundFlows.byCategory[${i}].id` : `fundFlows.byRegion[${i - n}].id`),
+    flows.map((f) => f.id),
+  );
+  unique(
+    'market id',
+    (i) => `markets[${i}].id`,
+    week.markets.map((m) => m.id),
+  );
+  return out;
+}
+
+/** Every `source:` anywhere in the data names a listed source. */
+function checkSources(week: Week): Issue[] {
+  const known = new Set(week.sources.map((s) => s.id));
+  const out: Issue[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        const child = path ? `${path}.${key}` : key;
+        if (key === 'source' && typeof v === 'string' && !known.has(v)) {
+          out.push({
+            path: child,
+            expected: `an existing source id (${[...known].join(', ')})`,
+            found: JSON.stringify(v),
+          });
+        } else walk(v, child);
+      }
+    }
+  };
+  const { sources: _listed, ...rest } = week;
+  walk(rest, '');
+  return out;
+}
+
+function checkRanges(week: Week): Issue[] {
+  const out: Issue[] = [];
+  for (const f of deriveMetrics(week).figures.values()) {
+    const range = SANE_RANGE[f.unit];
+    if (f.derived || !range) continue;
+    if (f.value < range[0] || f.value > range[1]) {
+      out.push({
+        path: `${f.path}.value`,
+        expected: `a value in ${f.unit} between ${range[0]} and ${range[1]}`,
+        found: String(f.value),
+      });
+    }
+  }
+  return out;
+}
+
+function checkCapex(week: Week): Issue[] {
+  const out: Issue[] = [];
+  week.companies.forEach((company, c) => {
+    for (const [year, entry] of Object.entries(company.capex)) {
+      const path = `companies[${c}].capex.${year}`;
+      if (isCapexEstimate(entry)) {
+        const base = company.capex[entry.estimateFrom.year];
+        if (!base || isCapexEstimate(base)) {
+          out.push({
+            path: `${path}.estimateFrom.year`,
+            expected: `a year of ${company.id}'s capex that has a value`,
+            found: entry.estimateFrom.year,
+          });
+        }
+        continue;
+      }
+      if (entry.value < 0)
+        out.push({
+          path: `${path}.value`,
+          expected: 'capex of 0 or more',
+          found: String(entry.value),
+        });
+      if (entry.unit !== 'USD bn')
+        out.push({
+          path: `${path}.unit`,
+          expected: '"USD bn" for capex',
+          found: JSON.stringify(entry.unit),
+        });
+    }
+  });
+  [...week.fundFlows.byCategory, ...week.fundFlows.byRegion].forEach((f) => {
+    if (f.figure.unit !== 'USD bn') {
+      const list = week.fundFlows.byCategory.includes(f) ? 'byCategory' : 'byRegion';
+      const i = (
+        list === 'byCategory' ? week.fundFlows.byCategory : week.fundFlows.byRegion
+      ).indexOf(f);
+      out.push({
+        path: `fundFlows.${list}[${i}].figure.unit`,
+        expected: '"USD bn" for a fund flow',
+        found: JSON.stringify(f.figure.unit),
+      });
+    }
+  });
+  return out;
+}
+
+/** Tokens name existing figures, and both languages of a text carry the same other numbers. */
+function checkTexts(week: Week): Issue[] {
+  const ids = new Set(deriveMetrics(week).figures.keys());
+  const out: Issue[] = [];
+  for (const { path, text } of bilingualTexts(week)) {
+    for (const locale of ['zh-TW', 'en'] as const) {
+      for (const token of findTokens(text[locale])) {
+        if (!ids.has(token))
+          out.push({
+            path: `${path}.${locale}`,
+            expected: 'a token [[id]] naming a figure of this week',
+            found: `[[${token}]]`,
+            hint: 'see "Figure ids" in the README',
+          });
+      }
+    }
+    const zh = digitRuns(text['zh-TW']);
+    const en = digitRuns(text.en);
+    if (zh !== en) {
+      out.push({
+        path,
+        expected: 'the same numbers in zh-TW and en (write figures as [[id]] tokens)',
+        found: `zh-TW {${zh}} vs en {${en}}`,
+      });
+    }
+  }
+  return out;
+}
+
+function digitRuns(text: string): string {
+  const withoutTokens = text.replace(/\[\[[^\]]*\]\]/g, ' ');
+  return [...withoutTokens.matchAll(/\d+(?:[.,]\d+)*/g)]
+    .map((m) => m[0].replace(/,/g, ''))
+    .sort()
+    .join(', ');
+}
+
+/** Every bilingual text in the week, with its data path. */
+export function bilingualTexts(week: Week): { path: string; text: Bilingual }[] {
+  const out: { path: string; text: Bilingual }[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      const keys = Object.keys(value);
+      if (keys.length === 2 && 'zh-TW' in value && 'en' in value)
+        out.push({ path, text: value as Bilingual });
+      else for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(week, '');
+  return out;
+}

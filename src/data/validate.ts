@@ -1,0 +1,96 @@
+/**
+ * Stage 2, validate: the zod schema checks the shape, `rules.ts` the cross-field rules; every
+ * problem is reported at once with file, data path, line and column, expected and found.
+ */
+import type { z } from 'zod';
+import { InvalidInputError, type Problem } from '../errors.js';
+import type { LoadedWeek } from './load.js';
+import { formatPath } from './paths.js';
+import { checkRules } from './rules.js';
+import { weekSchema, type Week } from './schema.js';
+
+export function validateWeek(loaded: LoadedWeek): Week {
+  const parsed = weekSchema.safeParse(loaded.data, { reportInput: true });
+  const problems: Problem[] = parsed.success
+    ? checkRules(parsed.data, loaded)
+    : flattenIssues(parsed.error.issues, loaded.data).map((issue) => toProblem(issue, loaded));
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    throw new InvalidInputError(`Invalid week data (${loaded.file}): ${count}`, problems);
+  }
+  return parsed.data as Week;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** A union's issues come from the branch the input was meant for (an estimate has `estimateFrom`). */
+function flattenIssues(
+  issues: readonly Issue[],
+  root: unknown,
+  prefix: PropertyKey[] = [],
+): Issue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path }];
+    const input = valueAt(root, path);
+    const wantsEstimate = typeof input === 'object' && input !== null && 'estimateFrom' in input;
+    const branch = issue.errors[wantsEstimate ? 1 : 0] ?? issue.errors[0] ?? [];
+    return flattenIssues(branch, root, path);
+  });
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+function expectation(issue: Issue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'number' && typeof input === 'number') return 'a finite number';
+      return input === undefined ? `a value (${issue.expected})` : `a ${issue.expected}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return 'only known fields';
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `at least ${issue.minimum} item(s)`
+        : `at least ${issue.minimum}`;
+    case 'too_big':
+      return `at most ${issue.maximum}`;
+    case 'invalid_format':
+      return issue.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${issue.format}`;
+    default:
+      return issue.message;
+  }
+}
+
+function toProblem(issue: Issue, loaded: LoadedWeek): Problem {
+  const input = valueAt(loaded.data, issue.path);
+  const isUnknownKeys = issue.code === 'unrecognized_keys';
+  const found = isUnknownKeys ? `unknown field(s) ${issue.keys.join(', ')}` : describe(input);
+  const at = isUnknownKeys && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
+  const position = loaded.locate(at);
+  return {
+    file: loaded.file,
+    path: formatPath(issue.path),
+    ...(position ? { line: position.line, column: position.column } : {}),
+    expected: expectation(issue, input),
+    found,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * One error base class for the whole pipeline, with a subclass per stage. Every stage boundary
+ * wraps what goes wrong as "Could not <verb> <what> (<file>)" and keeps the cause; only the CLI
+ * turns errors into exit codes (see EXIT_CODES).
+ */
+
+/** Exit codes of the `capex-report` command (documented in `--help` and the README). */
+export const EXIT_CODES = {
+  ok: 0,
+  invalidInput: 1,
+  usage: 2,
+  environment: 3,
+  failure: 4,
+} as const;
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+export class CapexReportError extends Error {
+  /** The exit code the CLI uses when this error ends a command. */
+  readonly exitCode: ExitCode = EXIT_CODES.failure;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** One located problem in an input file (data, template, locale). */
+export interface Problem {
+  file: string;
+  /** Data path such as `companies[1].capex.2026.value`; empty for the file as a whole. */
+  path: string;
+  line?: number;
+  column?: number;
+  expected: string;
+  found?: string;
+  hint?: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [
+    p.file,
+    p.line === undefined ? '' : `:${p.line}`,
+    p.column === undefined ? '' : `:${p.column}`,
+  ].join('');
+  const at = p.path ? ` at ${p.path}` : '';
+  const found = p.found === undefined ? '' : `, found ${p.found}`;
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${where}${at}: expected ${p.expected}${found}${hint}`;
+}
+
+/** Invalid input (data, locale or template): exit code 1, every problem listed at once. */
+export class InvalidInputError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.invalidInput;
+  readonly problems: readonly Problem[];
+
+  constructor(summary: string, problems: readonly Problem[], options?: { cause?: unknown }) {
+    super([summary, ...problems.map((p) => `  - ${formatProblem(p)}`)].join('\n'), options);
+    this.problems = problems;
+  }
+}
+
+/** The machine lacks something the build needs (a browser, a font file): exit code 3. */
+export class EnvironmentError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.environment;
+}
+
+/** Wrong command-line use: exit code 2. */
+export class UsageError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.usage;
+}
+
+/** The whole chain of messages, outermost first, for one-line-per-cause printing. */
+export function describeError(error: unknown): string[] {
+  const lines: string[] = [];
+  let current: unknown = error;
+  while (current !== undefined && current !== null && lines.length < 10) {
+    lines.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return lines;
+}

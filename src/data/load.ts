@@ -3,7 +3,7 @@
  * later stages can point at the line and column of any data path.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import { InvalidInputError, type Problem } from '../errors.js';
 
 export interface LoadedWeek {

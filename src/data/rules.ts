@@ -103,8 +103,9 @@ function checkSources(week: Week): Issue[] {
   const known = new Set(week.sources.map((s) => s.id));
   const out: Issue[] = [];
   const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
+    } else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
         const child = path ? `${path}.${key}` : key;
         if (key === 'source' && typeof v === 'string' && !known.has(v)) {
@@ -225,8 +226,9 @@ function digitRuns(text: string): string {
 export function bilingualTexts(week: Week): { path: string; text: Bilingual }[] {
   const out: { path: string; text: Bilingual }[] = [];
   const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
+    } else if (value && typeof value === 'object') {
       const keys = Object.keys(value);
       if (keys.length === 2 && 'zh-TW' in value && 'en' in value)
         out.push({ path, text: value as Bilingual });

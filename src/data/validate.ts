@@ -7,7 +7,7 @@ import { InvalidInputError, type Problem } from '../errors.js';
 import type { LoadedWeek } from './load.js';
 import { formatPath } from './paths.js';
 import { checkRules } from './rules.js';
-import { weekSchema, type Week } from './schema.js';
+import { type Week, weekSchema } from './schema.js';
 
 export function validateWeek(loaded: LoadedWeek): Week {
   const parsed = weekSchema.safeParse(loaded.data, { reportInput: true });

@@ -87,20 +87,18 @@ export function collectFigures(week: Week): ResolvedFigure[] {
   });
   out.push(...labelled('aggregates', 'aggregates', week.aggregates));
   const flows = week.fundFlows;
-  flows.byCategory.forEach((f, i) =>
-    out.push(
-      resolveFigure(`flows.${f.id}`, `fundFlows.byCategory[${i}].figure`, f.figure, {
-        label: f.label,
-      }),
-    ),
-  );
-  flows.byRegion.forEach((f, i) =>
-    out.push(
-      resolveFigure(`flows.${f.id}`, `fundFlows.byRegion[${i}].figure`, f.figure, {
-        label: f.label,
-      }),
-    ),
-  );
+  for (const [list, items] of [
+    ['byCategory', flows.byCategory],
+    ['byRegion', flows.byRegion],
+  ] as const) {
+    items.forEach((f, i) => {
+      out.push(
+        resolveFigure(`flows.${f.id}`, `fundFlows.${list}[${i}].figure`, f.figure, {
+          label: f.label,
+        }),
+      );
+    });
+  }
   week.markets.forEach((m, i) => {
     if (m.level)
       out.push(

@@ -37,7 +37,7 @@ function derived(
     : lowerBound
       ? 'lower-bound'
       : kinds.size === 1
-        ? [...kinds][0]!
+        ? ([...kinds][0] ?? 'reported')
         : kinds.has('guidance')
           ? 'guidance'
           : 'reported';

@@ -1,0 +1,70 @@
+/**
+ * Stage 6, render: one language's view through the templates into a self-contained HTML page
+ * (styles, fonts and charts inline; nothing is fetched).
+ */
+import Handlebars from 'handlebars';
+import { InvalidInputError } from '../errors.js';
+import type { Translate } from '../i18n/index.js';
+import { type PaperSize, pageCss } from './page-css.js';
+import type { RenderTemplate, TemplateSources } from './templates.js';
+import type { ReportView } from './view.js';
+
+/** Where the font CSS goes once the page's characters are known (see `insertFontCss`). */
+export const FONT_CSS_MARKER = '/*@capex-report:fonts@*/';
+
+export interface HtmlInput {
+  view: ReportView;
+  render: RenderTemplate;
+  sources: TemplateSources;
+  t: Translate;
+  paper: PaperSize;
+}
+
+export function renderHtml({ view, render, sources, t, paper }: HtmlInput): string {
+  labelPaths(view, 'view');
+  const html = render({
+    ...view,
+    fontCss: new Handlebars.SafeString(FONT_CSS_MARKER),
+    css: new Handlebars.SafeString(sources.css),
+    pageCss: new Handlebars.SafeString(
+      pageCss({ paper, title: view.title, weekLabel: view.weekLabel, t }),
+    ),
+  });
+  assertNoBlanks(html, view.locale);
+  return html;
+}
+
+export function insertFontCss(html: string, fontCss: string): string {
+  return html.replace(FONT_CSS_MARKER, () => fontCss);
+}
+
+/**
+ * Gives every object of the view a `toString` that returns its data path, so that a strict-mode
+ * error ("x" not defined in <object>) names where the value was missing.
+ */
+function labelPaths(value: unknown, path: string): void {
+  if (value === null || typeof value !== 'object' || value instanceof Handlebars.SafeString) return;
+  if (Object.hasOwn(value, 'toString')) return;
+  Object.defineProperty(value, 'toString', { value: () => path, enumerable: false });
+  if (Array.isArray(value)) value.forEach((v, i) => labelPaths(v, `${path}[${i}]`));
+  else for (const [k, v] of Object.entries(value)) labelPaths(v, `${path}.${k}`);
+}
+
+/** The report must never print a blank cell, "undefined", "NaN" or an object's default string. */
+function assertNoBlanks(html: string, locale: string): void {
+  const checks: [RegExp, string][] = [
+    [/<td[^>]*>\s*<\/td>/, 'an empty table cell'],
+    [/>[^<]*\b(?:undefined|NaN|null)\b[^<]*</, '"undefined", "NaN" or "null" in the text'],
+    [/\[object [A-Z][a-z]+\]/, '"[object Object]" in the text'],
+  ];
+  const problems = checks
+    .filter(([pattern]) => pattern.test(html))
+    .map(([, what]) => ({
+      file: `report.${locale}.html`,
+      path: '',
+      expected: 'every cell and value filled',
+      found: what,
+    }));
+  if (problems.length > 0)
+    throw new InvalidInputError(`Could not render the ${locale} report`, problems);
+}

@@ -1,0 +1,46 @@
+/**
+ * The @page rules: paper size, margins and the running header and footer as CSS margin boxes,
+ * which print with the page's own (embedded) fonts, unlike Puppeteer's header templates.
+ */
+import type { Translate } from '../i18n/index.js';
+
+export type PaperSize = 'A4' | 'Letter';
+
+/** A CSS string literal; data-derived text cannot close the string or the style element. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>&\n\r\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** "Page {{page}} of {{pages}}" → "Page " counter(page) " of " counter(pages). */
+export function pageCounterContent(t: Translate): string {
+  const pattern = t('page.footer', { page: '\u0001', pages: '\u0002' });
+  return pattern
+    .split(/([\u0001\u0002])/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === '\u0001' ? 'counter(page)' : part === '\u0002' ? 'counter(pages)' : cssString(part),
+    )
+    .join(' ');
+}
+
+export function pageCss(options: {
+  paper: PaperSize;
+  title: string;
+  weekLabel: string;
+  t: Translate;
+}): string {
+  const box = "font-family: Inter, 'Noto Sans TC', sans-serif; font-size: 7.5pt; color: #5b6475;";
+  return `
+@page {
+  size: ${options.paper};
+  margin: 18mm 16mm 18mm 16mm;
+  @top-left { content: ${cssString(options.title)}; ${box} }
+  @top-right { content: ${cssString(options.weekLabel)}; ${box} }
+  @bottom-left { content: ${cssString(options.t('page.confidential'))}; ${box} }
+  @bottom-right { content: ${pageCounterContent(options.t)}; ${box} }
+}
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
+}`;
+}

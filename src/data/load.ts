@@ -44,11 +44,12 @@ export function parseWeekText(text: string, file: string): LoadedWeek {
     throw new InvalidInputError(
       `Could not parse week data (${file})`,
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
+        const pos = lineCounter.linePos(e.pos[0]);
         return {
           file,
           path: '',
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
+          line: pos.line,
+          column: pos.col,
           expected: 'valid YAML',
           found: e.message.split('\n')[0] ?? e.code,
         };

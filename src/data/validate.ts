@@ -52,17 +52,32 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing (the field is missing)';
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string')
+  if (typeof value === 'string') {
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
+  }
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   return `a ${typeof value}`;
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  string: 'a text',
+  number: 'a number',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
 function expectation(issue: Issue, input: unknown): string {
+  const last = issue.path.at(-1);
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       if (issue.expected === 'number' && typeof input === 'number') return 'a finite number';
-      return input === undefined ? `a value (${issue.expected})` : `a ${issue.expected}`;
+      if (issue.expected === 'string' && (last === 'zh-TW' || last === 'en')) {
+        return last === 'en' ? 'an English (en) text' : 'a Traditional Chinese (zh-TW) text';
+      }
+      const name = TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`;
+      return input === undefined ? `the required field "${String(last)}" (${name})` : name;
+    }
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
@@ -74,7 +89,12 @@ function expectation(issue: Issue, input: unknown): string {
     case 'too_big':
       return `at most ${issue.maximum}`;
     case 'invalid_format':
-      return issue.format === 'date' ? 'a date written YYYY-MM-DD' : `a valid ${issue.format}`;
+      if (issue.format === 'regex') return issue.message;
+      if (issue.format === 'url') return 'an https:// URL';
+      if (issue.format === 'date') return 'a real date written YYYY-MM-DD';
+      if (issue.format === 'datetime')
+        return 'a date and time with offset, e.g. 2026-02-06T18:00:00+08:00';
+      return `a valid ${issue.format}`;
     default:
       return issue.message;
   }

@@ -18,7 +18,11 @@ export interface FontFace {
   file: string;
 }
 
-const WEIGHT_DIRS: Record<FontWeight, string> = { 400: '400Regular', 600: '600SemiBold', 700: '700Bold' };
+const WEIGHT_DIRS: Record<FontWeight, string> = {
+  400: '400Regular',
+  600: '600SemiBold',
+  700: '700Bold',
+};
 
 function expoFont(pkg: string, prefix: string, weight: FontWeight): string {
   const root = path.dirname(require.resolve(`${pkg}/package.json`));

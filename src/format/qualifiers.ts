@@ -1,0 +1,49 @@
+/**
+ * Words around a number: how the source qualified it ("about", "more than") and the estimate
+ * mark. Chinese prose keeps a space between the word and the numeral, as the rest of the report
+ * does between CJK text and numbers ("約 2,000 億美元", "2026 年第 6 週").
+ */
+import type { Kind, Locale, Qualifier } from '../data/schema.js';
+import type { Style } from './types.js';
+
+type Wording = Qualifier | 'at-least';
+
+const PROSE: Record<Locale, Record<Wording, string>> = {
+  en: {
+    approx: 'about ',
+    over: 'more than ',
+    under: 'less than ',
+    'up-to': 'up to ',
+    'at-least': 'at least ',
+  },
+  'zh-TW': { approx: '約 ', over: '逾 ', under: '不到 ', 'up-to': '最高 ', 'at-least': '至少 ' },
+};
+
+/** Tables and chart labels use symbols, the same in both languages. */
+const COMPACT: Record<Wording, string> = {
+  approx: '~',
+  over: '>',
+  under: '<',
+  'up-to': '≤',
+  'at-least': '≥',
+};
+
+/**
+ * The word (with its trailing space) or symbol that goes before a number. A `lower-bound` figure
+ * without a qualifier of its own reads "at least"; an explicit qualifier wins.
+ */
+export function qualifierWord(
+  q: Qualifier | undefined,
+  kind: Kind,
+  locale: Locale,
+  style: Style = 'prose',
+): string {
+  const wording: Wording | undefined = q ?? (kind === 'lower-bound' ? 'at-least' : undefined);
+  if (wording === undefined) return '';
+  return style === 'compact' ? COMPACT[wording] : PROSE[locale][wording];
+}
+
+/** Appended to an estimate: " (est.)" / "（估）" (full-width brackets, no space, in Chinese). */
+export function estimateMark(locale: Locale): string {
+  return locale === 'en' ? ' (est.)' : '（估）';
+}

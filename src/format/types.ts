@@ -1,0 +1,24 @@
+import type { Kind, Qualifier, Unit } from '../data/schema.js';
+
+/** `prose` for running text ("US$200 billion"), `compact` for tables and chart labels ("US$200B"). */
+export type Style = 'prose' | 'compact';
+
+export interface FormatOptions {
+  style?: Style;
+  /** Print "+" before a value above zero (flows, changes). Negatives always get "−". */
+  signed?: boolean;
+  /** Decimals in the figure's own unit (billions for `USD bn`); overrides the data's precision. */
+  decimals?: number;
+  /** Append the estimate mark when the figure is an estimate (default true). */
+  estMark?: boolean;
+}
+
+/** A figure-like value: ResolvedFigure from src/metrics/types.ts satisfies it. */
+export interface FigureLike {
+  value: number;
+  unit: Unit;
+  kind: Kind;
+  qualifier?: Qualifier;
+  estimate?: boolean;
+  decimals?: number;
+}

@@ -3,7 +3,7 @@
  * later stages can point at the line and column of any data path.
  */
 import { readFile } from 'node:fs/promises';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { InvalidInputError, type Problem } from '../errors.js';
 
 export interface LoadedWeek {
@@ -68,19 +68,41 @@ export function parseWeekText(text: string, file: string): LoadedWeek {
   return { file, data, locate: (path) => locateIn(doc, lineCounter, path) };
 }
 
+type Positioned = { range?: [number, number, number] | null };
+
+/**
+ * The value's position when the path exists; otherwise the key of its deepest existing ancestor
+ * (for `companies[0].returns.revenue.unit` missing: the `revenue:` line).
+ */
 function locateIn(
   doc: Document,
   lineCounter: LineCounter,
   path: readonly PropertyKey[],
 ): { line: number; column: number } | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      | { range?: [number, number, number] }
-      | undefined;
-    if (node?.range) {
-      const { line, col } = lineCounter.linePos(node.range[0]);
-      return { line, column: col };
+  let node: unknown = doc.contents;
+  let anchor: Positioned | undefined = node as Positioned;
+  let found = true;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(key),
+      );
+      if (!pair) {
+        found = false;
+        break;
+      }
+      anchor = pair.key as Positioned;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key] !== undefined) {
+      node = node.items[key];
+      anchor = node as Positioned;
+    } else {
+      found = false;
+      break;
     }
   }
-  return undefined;
+  if (found && (node as Positioned | null)?.range) anchor = node as Positioned;
+  if (!anchor?.range) return undefined;
+  const { line, col } = lineCounter.linePos(anchor.range[0]);
+  return { line, column: col };
 }

@@ -8,12 +8,13 @@ import type { LoadedWeek } from './load.js';
 import { formatPath } from './paths.js';
 import { checkRules } from './rules.js';
 import { type Week, weekSchema } from './schema.js';
+import { suggestField } from './suggest.js';
 
 export function validateWeek(loaded: LoadedWeek): Week {
   const parsed = weekSchema.safeParse(loaded.data, { reportInput: true });
   const problems: Problem[] = parsed.success
     ? checkRules(parsed.data, loaded)
-    : flattenIssues(parsed.error.issues, loaded.data).map((issue) => toProblem(issue, loaded));
+    : flattenIssues(parsed.error.issues, loaded.data).flatMap((issue) => toProblems(issue, loaded));
   if (problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     throw new InvalidInputError(`Invalid week data (${loaded.file}): ${count}`, problems);
@@ -100,17 +101,32 @@ function expectation(issue: Issue, input: unknown): string {
   }
 }
 
-function toProblem(issue: Issue, loaded: LoadedWeek): Problem {
+function toProblems(issue: Issue, loaded: LoadedWeek): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    // One problem per unknown field, located at the field itself, with a likely intended name.
+    return issue.keys.map((key) => {
+      const path = [...issue.path, key];
+      const position = loaded.locate(path);
+      const suggestion = suggestField(key);
+      return {
+        file: loaded.file,
+        path: formatPath(path),
+        ...(position ? { line: position.line, column: position.column } : {}),
+        expected: 'only known fields',
+        found: `an unknown field "${key}"`,
+        ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+      };
+    });
+  }
   const input = valueAt(loaded.data, issue.path);
-  const isUnknownKeys = issue.code === 'unrecognized_keys';
-  const found = isUnknownKeys ? `unknown field(s) ${issue.keys.join(', ')}` : describe(input);
-  const at = isUnknownKeys && issue.keys[0] ? [...issue.path, issue.keys[0]] : issue.path;
-  const position = loaded.locate(at);
-  return {
-    file: loaded.file,
-    path: formatPath(issue.path),
-    ...(position ? { line: position.line, column: position.column } : {}),
-    expected: expectation(issue, input),
-    found,
-  };
+  const position = loaded.locate(issue.path);
+  return [
+    {
+      file: loaded.file,
+      path: formatPath(issue.path),
+      ...(position ? { line: position.line, column: position.column } : {}),
+      expected: expectation(issue, input),
+      found: describe(input),
+    },
+  ];
 }

@@ -1,5 +1,62 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildReport } from '../build.js';
+import type { Locale } from '../data/schema.js';
 import { UsageError } from '../errors.js';
+import type { PaperSize } from '../render/page-css.js';
 
-export async function runBuild(_options: unknown): Promise<void> {
-  throw new UsageError('build is not available yet');
+export interface BuildCommandOptions {
+  data?: string;
+  out: string;
+  htmlOnly: boolean;
+  locale: Locale[];
+  paper: PaperSize;
+  browser?: string;
+  quiet: boolean;
+}
+
+/** The newest week file in data/ (week ids sort by time). */
+export async function newestWeekFile(dir = 'data'): Promise<string> {
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => /^\d{4}-W\d{2}\.ya?ml$/.test(f))
+    .sort();
+  const newest = files.at(-1);
+  if (!newest)
+    throw new UsageError(`No week file (YYYY-Www.yaml) in ${dir}/; pass one with --data FILE`);
+  return path.join(dir, newest);
+}
+
+export async function runBuild(options: BuildCommandOptions): Promise<void> {
+  const dataFile = options.data ?? (await newestWeekFile());
+  const controller = new AbortController();
+  const abort = (signal: NodeJS.Signals) => controller.abort(new Error(`received ${signal}`));
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  const started = performance.now();
+  const log = (line: string) => {
+    if (!options.quiet) process.stderr.write(`${line}\n`);
+  };
+  try {
+    const result = await buildReport({
+      dataFile,
+      outDir: options.out,
+      locales: [...new Set(options.locale)],
+      paper: options.paper,
+      htmlOnly: options.htmlOnly,
+      ...(options.browser ? { executablePath: options.browser } : {}),
+      signal: controller.signal,
+      onStage: (stage, detail) => log(`  ${stage}${detail ? ` ${detail}` : ''}`),
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(
+      `Built ${result.week.meta.week} in ${seconds} s → ${path.relative(process.cwd(), result.dir) || '.'}/`,
+    );
+    const pdfs = Object.values(result.pdfs);
+    const shown =
+      pdfs.length > 0 ? pdfs : Object.values(result.files).filter((f) => f.endsWith('.html'));
+    for (const file of shown) process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
+  }
 }

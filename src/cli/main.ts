@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CapexReportError, describeError, EXIT_CODES, InvalidInputError } from '../errors.js';
-import { runBuild } from './build.js';
+import { type BuildCommandOptions, runBuild } from './build.js';
 import { runValidate } from './validate.js';
 
 const EXIT_HELP = `
@@ -51,7 +51,7 @@ function program(): Command {
     )
     .option('--quiet', 'print only the paths of the PDFs', false)
     .addHelpText('after', EXIT_HELP)
-    .action(async (options) => runBuild(options));
+    .action(async (options: BuildCommandOptions) => runBuild(options));
   return cli;
 }
 

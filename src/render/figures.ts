@@ -68,9 +68,22 @@ export function figureById(id: string, ctx: FigureContext): ResolvedFigure {
   return figure;
 }
 
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
+const SPACE_BEFORE_TOKEN = new RegExp(`([${CJK}])[ \\t]+(?=\\[\\[)`, 'gu');
+const SPACE_AFTER_TOKEN = new RegExp(`(\\]\\])[ \\t]+(?=[${CJK}])`, 'gu');
+
+/**
+ * In Chinese, the space an author leaves around a token would print as a gap between two Chinese
+ * characters; CSS text-autospace already spaces CJK from Latin and digits.
+ */
+function tightenCjk(text: string, locale: Locale): string {
+  if (locale !== 'zh-TW') return text;
+  return text.replace(SPACE_BEFORE_TOKEN, '$1').replace(SPACE_AFTER_TOKEN, '$1');
+}
+
 /** Commentary with `[[id]]` tokens replaced by figures; the rest escaped. */
 export function richText(text: string, ctx: FigureContext): Handlebars.SafeString {
-  const html = splitTokens(text)
+  const html = splitTokens(tightenCjk(text, ctx.locale))
     .map((part) =>
       'token' in part
         ? figureView(figureById(part.token, ctx), ctx).html.toString()

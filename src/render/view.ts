@@ -223,7 +223,7 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
       return {
         speaker: pick(v.speaker),
         role: pick(v.role),
-        paraphrase: pick(v.paraphrase),
+        paraphrase: rich(v.paraphrase),
         attribution: t('views.attribution', { no }),
         sourceNo: no,
       };
@@ -242,19 +242,21 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
 
 export type ChartSection = 'capex' | 'returns' | 'flows';
 
-/** Which section each chart illustrates; a chart missing here is a build error, not a silent drop. */
-export const CHART_SECTIONS: Record<string, ChartSection> = {
-  'capex-by-company': 'capex',
-  'capex-to-ocf': 'returns',
-  'amazon-capex-vs-cash': 'returns',
-  'flows-by-category': 'flows',
-  'equity-flows-by-region': 'flows',
-};
+/**
+ * Which section each chart illustrates, by the chart id's ending (per-company charts are
+ * `<company>-capex-vs-cash`); a chart matching none is a build error, not a silent drop.
+ */
+export const CHART_SECTIONS: readonly [suffix: string, section: ChartSection][] = [
+  ['capex-by-company', 'capex'],
+  ['capex-vs-cash', 'returns'],
+  ['flows-by-category', 'flows'],
+  ['flows-by-region', 'flows'],
+];
 
 function groupCharts(charts: readonly ChartView[]): Record<ChartSection, ChartView[]> {
   const out: Record<ChartSection, ChartView[]> = { capex: [], returns: [], flows: [] };
   for (const chart of charts) {
-    const section = CHART_SECTIONS[chart.id];
+    const section = CHART_SECTIONS.find(([suffix]) => chart.id.endsWith(suffix))?.[1];
     if (!section) throw new Error(`Chart "${chart.id}" has no section in CHART_SECTIONS`);
     out[section].push(chart);
   }

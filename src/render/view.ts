@@ -65,7 +65,7 @@ export interface ReportView {
   views: {
     speaker: string;
     role: string;
-    paraphrase: string;
+    paraphrase: Handlebars.SafeString;
     attribution: string;
     sourceNo: number;
   }[];

@@ -111,7 +111,7 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
   const pick = (text: Bilingual) => text[locale];
   const rich = (text: Bilingual) => richText(text[locale], ctx);
   const fig = (f: ResolvedFigure | undefined, signed = false) =>
-    f ? figureView(f, ctx, 'prose', signed) : null;
+    f ? figureView(f, ctx, 'compact', signed) : null;
   const get = (id: string) => metrics.figures.get(id);
   const row = (label: string, f: ResolvedFigure, signed = false): Row => ({
     label,

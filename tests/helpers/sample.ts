@@ -1,0 +1,50 @@
+/** The sample week built once per test file, through the real pipeline. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BuildOptions, type BuildResult, buildReport } from '../../src/build.js';
+import type { Locale } from '../../src/data/schema.js';
+import { formatFigure } from '../../src/format/index.js';
+import { deriveMetrics } from '../../src/metrics/derive.js';
+import type { ResolvedFigure } from '../../src/metrics/types.js';
+
+export const SAMPLE = 'data/2026-W06.yaml';
+export const LOCALES: readonly Locale[] = ['zh-TW', 'en'];
+
+export function tempOut(prefix = 'capex-report-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function buildSample(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  return buildReport({ dataFile: SAMPLE, outDir: tempOut(), ...options });
+}
+
+export function allFigures(result: BuildResult): ResolvedFigure[] {
+  return [...deriveMetrics(result.week).figures.values()];
+}
+
+/** The forms a figure may be printed in (tables use compact, commentary prose; flows are signed). */
+export function printedForms(figure: ResolvedFigure, locale: Locale): string[] {
+  const forms = new Set<string>();
+  for (const style of ['compact', 'prose'] as const) {
+    for (const signed of [false, true]) forms.add(formatFigure(figure, locale, { style, signed }));
+  }
+  return [...forms];
+}
+
+/** Whitespace folded; in Chinese, line breaks between characters removed (PDF text wraps anywhere). */
+export function normalizeText(text: string, locale: Locale): string {
+  const joined =
+    locale === 'zh-TW' ? text.replace(/(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])/g, '') : text;
+  return joined.replace(/\s+/g, ' ');
+}
+
+export function missingFigures(result: BuildResult, text: string, locale: Locale): string[] {
+  const normalized = normalizeText(text, locale);
+  return allFigures(result)
+    .filter(
+      (f) =>
+        !printedForms(f, locale).some((form) => normalized.includes(normalizeText(form, locale))),
+    )
+    .map((f) => `${f.id}: ${printedForms(f, locale).join(' | ')}`);
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BuildResult } from '../../src/build.js';
+import { buildReport } from '../../src/build.js';
+import { htmlText, unitNumbers } from '../helpers/numbers.js';
+import { buildSample, LOCALES, missingFigures, tempOut } from '../helpers/sample.js';
+
+let result: BuildResult;
+const html: Record<string, string> = {};
+
+beforeAll(async () => {
+  result = await buildSample({ htmlOnly: true });
+  for (const locale of LOCALES)
+    html[locale] = readFileSync(result.files[`report.${locale}.html`] as string, 'utf8');
+});
+
+/** Text outside the charts (chart ticks are bare numbers in different scales by design). */
+const proseOf = (page: string) => htmlText(page.replace(/<svg[\s\S]*?<\/svg>/g, ' '));
+
+describe('the bilingual HTML of the sample week', () => {
+  test.each(LOCALES)('%s: every figure and derived metric appears in localized form', (locale) => {
+    expect(missingFigures(result, htmlText(html[locale] as string), locale)).toEqual([]);
+  });
+
+  test('both languages carry the same numbers with their units', () => {
+    const zh = unitNumbers(proseOf(html['zh-TW'] as string), 'zh-TW');
+    const en = unitNumbers(proseOf(html.en as string), 'en');
+    expect(zh.length).toBeGreaterThan(60);
+    expect(zh).toEqual(en);
+  });
+
+  test('the pages are self-contained: no external URL is loaded, fonts are inline', () => {
+    for (const page of Object.values(html)) {
+      expect(page).toMatch(
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
+      );
+      expect(page).not.toMatch(/<(?:img|script|link|iframe)\b/i);
+      expect(page).not.toMatch(
+        /(?:src|href)="(?!#|https:\/\/www\.cmoney\.tw\/|https:\/\/deriv\.com\/)/,
+      );
+      expect(page).toContain('src: url(data:font/ttf;base64,');
+    }
+  });
+
+  test('estimates are marked, in each language', () => {
+    expect(htmlText(html.en as string)).toContain('US$67.5B (est.)');
+    expect(htmlText(html['zh-TW'] as string)).toContain('675 億美元（估）');
+  });
+
+  test('page numbers, running header and lang come from the locale', () => {
+    expect(html.en).toContain('"Page " counter(page) " of " counter(pages)');
+    expect(html['zh-TW']).toContain('"第 " counter(page) " 頁，共 " counter(pages) " 頁"');
+    expect(html['zh-TW']).toContain('<html lang="zh-Hant-TW">');
+  });
+
+  test('every chart is inlined with a title and description in its language', () => {
+    const charts = Object.keys(result.files).filter((f) => f.startsWith('charts/'));
+    expect(charts.length).toBeGreaterThanOrEqual(8);
+    for (const locale of LOCALES) {
+      const svgs = (html[locale] as string).match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+      expect(svgs.length).toBe(charts.length / 2);
+      for (const svg of svgs)
+        expect(svg).toMatch(/<title[^>]*>[^<]+<\/title>\s*<desc[^>]*>[^<]+<\/desc>/);
+    }
+  });
+});
+
+describe('data cannot add markup, styles or script', () => {
+  test('an injection fixture renders as visible text', async () => {
+    const injected = await buildReport({
+      dataFile: 'tests/fixtures/injection/2026-W06.yaml',
+      outDir: tempOut(),
+      htmlOnly: true,
+    });
+    for (const locale of LOCALES) {
+      const page = readFileSync(injected.files[`report.${locale}.html`] as string, 'utf8');
+      expect(page).not.toMatch(/<script|<img|<link|<b>/i);
+      expect(page.match(/<\/style>/g)?.length).toBe(3); // only the report's own three style elements
+      const text = htmlText(page);
+      expect(text).toContain(
+        "<script>document.title='PWNED'</script><img src=x onerror=alert(1)></style>",
+      );
+      expect(text).toContain('<img src="file:///etc/passwd">');
+      expect(text).toContain('Meta</text><script>alert(1)</script>');
+    }
+  });
+});

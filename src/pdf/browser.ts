@@ -1,0 +1,140 @@
+/**
+ * Finding and starting the Chromium that prints the PDFs.
+ *
+ * Order: an explicit setting (`--browser`, then PUPPETEER_EXECUTABLE_PATH), then the browser
+ * Puppeteer downloaded itself (skipped at install time by .puppeteerrc.cjs, so it exists only
+ * after `npx puppeteer browsers install chrome`), then Debian's /usr/bin/chromium. An explicit
+ * setting that points nowhere is an error, never silently replaced by another browser.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { EnvironmentError } from '../errors.js';
+
+export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'system';
+
+export interface BrowserCandidate {
+  path: string;
+  source: BrowserSource;
+}
+
+export interface ResolveBrowserOptions {
+  /** `--browser`: wins over everything else. */
+  executablePath?: string | undefined;
+  /** Where PUPPETEER_EXECUTABLE_PATH is read from (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The automatic candidates, in order (default: defaultBrowserCandidates()). */
+  candidates?: readonly BrowserCandidate[];
+}
+
+export interface LaunchBrowserOptions extends ResolveBrowserOptions {
+  /** Milliseconds to wait for the browser to start (default 30 000). */
+  timeoutMs?: number;
+}
+
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Headless, no sandbox (we run as root in a container), nothing that phones home. The host
+ * resolver rule is the network lockdown's second wall: `<link rel=prefetch>` is fetched by the
+ * browser process past request interception, and a name that never resolves cannot leak.
+ */
+export const BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--font-render-hinting=none',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+export class BrowserNotFoundError extends EnvironmentError {
+  readonly tried: readonly BrowserCandidate[];
+
+  constructor(tried: readonly BrowserCandidate[]) {
+    super(browserNotFoundMessage(tried));
+    this.tried = tried;
+  }
+}
+
+const SOURCE_LABELS: Record<BrowserSource, string> = {
+  option: '--browser',
+  env: 'PUPPETEER_EXECUTABLE_PATH',
+  puppeteer: "Puppeteer's browser",
+  system: 'Debian chromium',
+};
+
+export function browserNotFoundMessage(tried: readonly BrowserCandidate[]): string {
+  const list = tried.map((c) => `${c.path} (${SOURCE_LABELS[c.source]})`).join(', ');
+  return [
+    `Could not find a Chromium or Chrome to print the PDFs (tried: ${list || 'nothing'}).`,
+    'Install one with `apt-get install -y chromium` or `npx puppeteer browsers install chrome`',
+    '(either is then found automatically), or set PUPPETEER_EXECUTABLE_PATH to a Chrome executable.',
+  ].join(' ');
+}
+
+/** Puppeteer's own download location (whether or not it exists), then Debian's package. */
+export function defaultBrowserCandidates(): BrowserCandidate[] {
+  const candidates: BrowserCandidate[] = [];
+  try {
+    candidates.push({ path: puppeteer.executablePath(), source: 'puppeteer' });
+  } catch {
+    // Puppeteer could not even compute a path (unknown platform): nothing to try there.
+  }
+  candidates.push({ path: SYSTEM_CHROMIUM, source: 'system' });
+  return candidates;
+}
+
+function explicitCandidate(options: ResolveBrowserOptions): BrowserCandidate | undefined {
+  if (options.executablePath) return { path: options.executablePath, source: 'option' };
+  const fromEnv = (options.env ?? process.env).PUPPETEER_EXECUTABLE_PATH;
+  return fromEnv ? { path: fromEnv, source: 'env' } : undefined;
+}
+
+/** The browser to launch, or BrowserNotFoundError naming every path tried and how to get one. */
+export function resolveBrowserExecutable(options: ResolveBrowserOptions = {}): BrowserCandidate {
+  const explicit = explicitCandidate(options);
+  const tried = explicit ? [explicit] : (options.candidates ?? defaultBrowserCandidates());
+  const found = tried.find((candidate) => existsSync(candidate.path));
+  if (!found) throw new BrowserNotFoundError(tried);
+  return found;
+}
+
+/**
+ * A headless browser with a fresh profile in a temp folder, removed when the browser goes away
+ * (closed or crashed). Close it with `browser.close()`.
+ */
+export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
+  const executable = resolveBrowserExecutable(options);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'capex-report-chromium-'));
+  const removeProfile = () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A leftover profile in the temp folder must not turn a finished build into a crash.
+    }
+  };
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: executable.path,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: [...BROWSER_ARGS],
+      timeout: options.timeoutMs ?? 30_000,
+    });
+    // Not on 'disconnected': Chromium still writes its profile after the pipe closes. close()
+    // resolves after this 'exit' handler has run, so the folder is gone by then.
+    const child = browser.process();
+    if (child === null || child.exitCode !== null) removeProfile();
+    else child.once('exit', removeProfile);
+    return browser;
+  } catch (cause) {
+    removeProfile();
+    throw new EnvironmentError(`Could not start the browser (${executable.path})`, { cause });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * HTML → PDF bytes in a locked-down page: no JavaScript, and every request refused except data:
+ * URLs (the page is self-contained: fonts as data: URLs, charts as inline SVG). Running headers
+ * and page numbers come from the page's own CSS @page margin boxes, not from Puppeteer's
+ * header/footer templates.
+ */
+import {
+  type Browser,
+  type ConsoleMessage,
+  type HTTPRequest,
+  type Page,
+  type PaperFormat,
+  ProtocolError,
+  TimeoutError,
+} from 'puppeteer';
+import type { Locale } from '../data/schema.js';
+import { CapexReportError } from '../errors.js';
+
+export type PaperSize = Extract<PaperFormat, 'A4' | 'Letter'>;
+
+export interface PrintJob {
+  /** The finished page, fonts embedded (see embedFonts). */
+  html: string;
+  locale: Locale;
+  /** Names the job in error messages; the PDF title is set by finalizePdf. */
+  title: string;
+  /** Used when the page's CSS gives no `@page { size }`, which wins otherwise. */
+  format: PaperSize;
+  /** Per attempt, for loading and for printing each (default 60 000 ms). */
+  timeoutMs?: number;
+}
+
+export interface RefusedRequest {
+  url: string;
+  /** `intercepted`: refused by us; `local-resource`: file: URL refused by Chromium itself. */
+  by: 'intercepted' | 'local-resource';
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  refusedRequests: RefusedRequest[];
+}
+
+export class PrintError extends CapexReportError {}
+
+const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
+const CRASHED = 'Page crashed!';
+
+/** A crash, a hang or a lost target: worth one more try; anything else would fail again. */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof TimeoutError ||
+    error instanceof ProtocolError || // includes TargetCloseError, ConnectionClosedError
+    (error instanceof Error &&
+      /Target closed|Session closed|detached Frame/i.test(error.message)) ||
+    (error instanceof Error && error.message === CRASHED)
+  );
+}
+
+/** Rejects when the renderer crashes, so a pending step fails now instead of at its timeout. */
+function whenCrashed(page: Page): Promise<never> {
+  return new Promise((_, reject) => {
+    page.once('error', reject);
+  });
+}
+
+/** Refuses every request but data: URLs and records what it refused. */
+function lockDown(page: Page, refused: RefusedRequest[], navigations: string[]): void {
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith('data:')) {
+      request.continue().catch(() => {}); // the page may already be closing
+      return;
+    }
+    refused.push({ url, by: 'intercepted' });
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+      navigations.push(url);
+    request.abort('blockedbyclient').catch(() => {});
+  });
+  // file: URLs never reach interception: Chromium refuses them for an about:blank page first.
+  page.on('console', (message: ConsoleMessage) => {
+    const url = LOCAL_RESOURCE.exec(message.text())?.[1];
+    if (url) refused.push({ url, by: 'local-resource' });
+  });
+}
+
+/** Runs in the page: waits for the web fonts, returns the families that failed to load. */
+async function fontFailures(): Promise<string[]> {
+  await document.fonts.ready;
+  // No forEach: with the page's JavaScript disabled, Chromium refuses to run DOM callbacks.
+  const faces = Array.from(document.fonts as unknown as Iterable<FontFace>);
+  return faces.filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight}`);
+}
+
+async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> {
+  const timeout = job.timeoutMs ?? 60_000;
+  const refused: RefusedRequest[] = [];
+  const navigations: string[] = [];
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    lockDown(page, refused, navigations);
+    const crashed = whenCrashed(page);
+    crashed.catch(() => {}); // only raced below; a crash after printing changes nothing
+    await Promise.race([crashed, page.setContent(job.html, { waitUntil: 'load', timeout })]);
+    // Puppeteer evaluates over CDP, which works with the page's own scripts disabled.
+    const failedFonts = await Promise.race([crashed, page.evaluate(fontFailures)]);
+    if (failedFonts.length > 0) {
+      throw new PrintError(`The page's fonts did not load: ${failedFonts.join(', ')}`);
+    }
+    const pdf = await Promise.race([
+      crashed,
+      page.pdf({
+        format: job.format,
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: false,
+        timeout,
+      }),
+    ]);
+    // A <meta http-equiv=refresh> would print Chromium's error page instead of the report.
+    if (navigations.length > 0) {
+      throw new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
+    }
+    return { pdf, refusedRequests: refused };
+  } finally {
+    await page.close().catch(() => {}); // after a crash the page is already gone
+  }
+}
+
+/** One PDF; a crash or timeout is retried once, then reported as PrintError. */
+export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintResult> {
+  const what = `Could not print the ${job.locale} PDF "${job.title}"`;
+  try {
+    return await printOnce(browser, job);
+  } catch (first) {
+    if (!isTransient(first) || !browser.connected) {
+      throw new PrintError(what, { cause: first });
+    }
+    try {
+      return await printOnce(browser, job);
+    } catch (second) {
+      throw new PrintError(`${what} (failed twice)`, { cause: second });
+    }
+  }
+}
+
+/** Several PDFs at once, each in its own page of the same browser; results in job order. */
+export async function printPdfs(
+  browser: Browser,
+  jobs: readonly PrintJob[],
+): Promise<PrintResult[]> {
+  // allSettled: when this rejects, no page is still printing into a browser about to close.
+  const settled = await Promise.allSettled(jobs.map((job) => printPdf(browser, job)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<PrintResult>).value);
+}

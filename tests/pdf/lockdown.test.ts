@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedFonts } from '../../src/fonts/subset.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { PrintError, type PrintResult, printPdf } from '../../src/pdf/print.js';
+import { pdftotext, readFixture } from './poppler.js';
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+const arrived: string[] = [];
+let connections = 0;
+let result: PrintResult;
+
+beforeAll(async () => {
+  // A real server on loopback: if anything in the page reaches it, we see it here.
+  server = createServer((request, response) => {
+    arrived.push(request.url ?? '');
+    response.end('body { color: red }');
+  });
+  server.on('connection', () => {
+    connections++;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  browser = await launchBrowser();
+  const html = await embedFonts(readFixture('lockdown.html').replaceAll('SERVER', origin));
+  result = await printPdf(browser, { html, locale: 'en', title: 'Lockdown', format: 'A4' });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('a page printed by printPdf', () => {
+  it('runs none of its scripts', () => {
+    const text = pdftotext(result.pdf);
+    expect(text).toContain('Nothing outside this page may load.');
+    expect(text).not.toContain('PWNED');
+  });
+
+  it('reaches no server, not even by prefetch or preconnect', () => {
+    expect(arrived).toEqual([]);
+    expect(connections).toBe(0);
+  });
+
+  it('reports the requests it refused', () => {
+    const refused = result.refusedRequests.map((r) => r.url);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        'http://127.0.0.1:9/x.css',
+        'https://example.com/x.png',
+        `${origin}/style.css`,
+        `${origin}/image.png`,
+        `${origin}/background.png`,
+      ]),
+    );
+    expect(result.refusedRequests).toContainEqual({
+      url: 'file:///etc/passwd',
+      by: 'local-resource',
+    });
+  });
+
+  it('lets data: URLs through (the embedded fonts loaded)', () => {
+    expect(result.refusedRequests.some((r) => r.url.startsWith('data:'))).toBe(false);
+  });
+
+  it('fails rather than print the error page of a refused redirect', async () => {
+    const html = `<!doctype html><html><head><meta http-equiv="refresh" content="0;url=${origin}/moved"><title>x</title></head><body><p>x</p></body></html>`;
+    const printing = printPdf(browser, { html, locale: 'en', title: 'Redirect', format: 'A4' });
+    await expect(printing).rejects.toThrow(PrintError);
+    await expect(printing).rejects.toMatchObject({
+      cause: { message: `The page tried to navigate away to ${origin}/moved` },
+    });
+    expect(arrived).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+/** poppler-utils (pdftotext, pdffonts, pdfinfo) on PDF bytes: the tools a reader's viewer resembles. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+function onFile<T>(pdf: Uint8Array, run: (file: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'capex-report-test-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    return run(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(tool: string, args: string[]): string {
+  return execFileSync(tool, args, { encoding: 'utf8' });
+}
+
+/** The text of the PDF (or of one page), as a copy-paste or a screen reader would get it. */
+export function pdftotext(pdf: Uint8Array, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return onFile(pdf, (file) => run('pdftotext', [...pages, file, '-']));
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdffonts(pdf: Uint8Array): PdfFont[] {
+  const out = onFile(pdf, (file) => run('pdffonts', [file]));
+  // Fixed columns: name (37), type (18), encoding (17), then emb / sub / uni.
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({
+      name: line.slice(0, 37).trim(),
+      type: line.slice(37, 55).trim(),
+      embedded: line.slice(72, 76).trim() === 'yes',
+    }));
+}
+
+/** `pdfinfo -isodates` as a map of field → value. */
+export function pdfinfo(pdf: Uint8Array): Record<string, string> {
+  const out = onFile(pdf, (file) => run('pdfinfo', ['-isodates', file]));
+  const fields: Record<string, string> = {};
+  for (const line of out.split('\n')) {
+    const match = /^([^:]+):\s*(.*)$/.exec(line);
+    if (match?.[1] && match[2] !== undefined) fields[match[1]] = match[2];
+  }
+  return fields;
+}
+
+/** The logical structure tree (tags) as pdfinfo prints it. */
+export function pdfStructure(pdf: Uint8Array): string {
+  return onFile(pdf, (file) => run('pdfinfo', ['-struct', file]));
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url), 'utf8');
+}

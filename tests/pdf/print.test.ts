@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { type Browser, TimeoutError } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/data/schema.js';
+import { embedFonts } from '../../src/fonts/subset.js';
+import { launchBrowser } from '../../src/pdf/browser.js';
+import { documentId, finalizePdf, type PdfMetadata } from '../../src/pdf/finalize.js';
+import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
+import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from './poppler.js';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+const META: Record<Locale, PdfMetadata> = {
+  'zh-TW': {
+    title: 'AI 資本支出與回報：2026 年第 6 週',
+    author: 'capex-report 研究',
+    subject: 'AI 資本支出與回報週報',
+    keywords: ['AI', '資本支出', 'Amazon'],
+    language: 'zh-Hant-TW',
+    version: VERSION,
+    issued: new Date('2026-02-07T01:00:00Z'),
+    inputsHash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  },
+  en: {
+    title: 'AI capex vs returns: week 6 of 2026',
+    author: 'capex-report research',
+    subject: 'Weekly report on AI capex and returns',
+    keywords: ['AI', 'capex', 'Amazon'],
+    language: 'en',
+    version: VERSION,
+    issued: new Date('2026-02-07T01:00:00Z'),
+    inputsHash: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  },
+};
+
+const HAN = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/gu;
+
+/** What a reader sees of the fixture: body text and the CSS margin-box strings, no markup. */
+function printedText(html: string): string {
+  const body = html.slice(html.indexOf('<body>'));
+  const marginBoxes = [...html.matchAll(/content:\s*([^;]+);/g)].map((m) => m[1]).join(' ');
+  return `${body.replace(/<[^>]+>/g, ' ')} ${marginBoxes}`;
+}
+
+function hanSet(text: string): string[] {
+  return [...new Set(text.match(HAN) ?? [])].sort();
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The structure tree with each element ID replaced by the order of the element that bears it. */
+function structureByRole(pdf: Uint8Array): string {
+  const tree = pdfStructure(pdf);
+  const bearers = [...tree.matchAll(/ <(node\d+)>:/g)].map((m) => m[1] as string);
+  return tree.replace(/node\d+/g, (id) => `element#${bearers.indexOf(id)}`);
+}
+
+let browser: Browser;
+const html: Partial<Record<Locale, string>> = {};
+const raw: Partial<Record<Locale, Uint8Array>> = {};
+const pdf: Partial<Record<Locale, Uint8Array>> = {};
+
+function job(locale: Locale, format: PrintJob['format'] = 'A4'): PrintJob {
+  return { html: html[locale] as string, locale, title: META[locale].title, format };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const locale of ['zh-TW', 'en'] as const) {
+    html[locale] = await embedFonts(readFixture(`${locale}.html`));
+  }
+  // In parallel, as the build does: each page also shifts the other's DOM node ids.
+  const [zh, en] = await printPdfs(browser, [job('zh-TW'), job('en')]);
+  raw['zh-TW'] = zh?.pdf as Uint8Array;
+  raw.en = en?.pdf as Uint8Array;
+  pdf['zh-TW'] = await finalizePdf(raw['zh-TW'], META['zh-TW']);
+  pdf.en = await finalizePdf(raw.en, META.en);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['zh-TW', 'en'] as const)('the %s PDF', (locale) => {
+  const bytes = () => pdf[locale] as Uint8Array;
+
+  it('embeds every font as a real TrueType CID font, none as Type 3', () => {
+    const fonts = pdffonts(bytes());
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toEqual(
+      expect.arrayContaining([
+        'Inter-Regular',
+        'Inter-SemiBold',
+        'Inter-Bold',
+        'NotoSansTC-Regular',
+      ]),
+    );
+    for (const font of fonts) {
+      expect(font, font.name).toMatchObject({ type: 'CID TrueType', embedded: true });
+    }
+  });
+
+  it('gives back exactly the Chinese characters of the page as text', () => {
+    const source = printedText(readFixture(`${locale}.html`));
+    expect(hanSet(pdftotext(bytes()))).toEqual(hanSet(source));
+  });
+
+  it('numbers every page from the CSS @page margin boxes', () => {
+    const pages = Number(pdfinfo(bytes()).Pages);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let page = 1; page <= pages; page++) {
+      const expected = locale === 'zh-TW' ? `第${page}頁，共${pages}頁` : `Page${page}of${pages}`;
+      expect(squeeze(pdftotext(bytes(), page))).toContain(expected);
+    }
+  });
+
+  it('carries the document information, tagged, with the issue date', () => {
+    const meta = META[locale];
+    expect(pdfinfo(bytes())).toMatchObject({
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords.join(' '),
+      Creator: `capex-report ${VERSION}`,
+      Producer: `capex-report ${VERSION}`,
+      CreationDate: '2026-02-07T01:00:00Z',
+      ModDate: '2026-02-07T01:00:00Z',
+      Tagged: 'yes',
+      'Page size': expect.stringMatching(/\(A4\)$/),
+    });
+  });
+
+  it('keeps the language, the structure tree and the trailer ID it was given', async () => {
+    // Same tree, and every /Headers still points at the same header cell (IDs are renumbered).
+    const structure = structureByRole(bytes());
+    expect(structure).toBe(structureByRole(raw[locale] as Uint8Array));
+    expect(structure).toContain('H2');
+    expect(structure).toContain('/Headers [(element#0)]');
+    expect(structure).not.toContain('element#-1');
+    const doc = await PDFDocument.load(bytes(), { updateMetadata: false });
+    expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe(
+      META[locale].language,
+    );
+    const id = doc.context.trailerInfo.ID as PDFArray;
+    expect(id.lookup(0, PDFHexString).asString()).toBe(documentId(META[locale]));
+  });
+
+  it('keeps an outline of the headings', async () => {
+    const doc = await PDFDocument.load(bytes(), { updateMetadata: false });
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const titles: string[] = [];
+    const walk = (item: PDFDict | undefined): void => {
+      for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+        titles.push(node.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText());
+        walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
+      }
+    };
+    walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
+    const headings = [...readFixture(`${locale}.html`).matchAll(/<h[12][^>]*>(.*?)<\/h[12]>/g)];
+    expect(titles).toEqual(
+      headings.map((h) => (h[1] as string).replace('&#8217;', '\u2019').replace(/<[^>]+>/g, '')),
+    );
+  });
+});
+
+describe('printing', () => {
+  it('prints the same page to byte-identical files, alone or next to another', async () => {
+    const again = await printPdf(browser, job('zh-TW'));
+    const first = pdf['zh-TW'] as Uint8Array;
+    const second = await finalizePdf(again.pdf, META['zh-TW']);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // The ID follows the inputs: other inputs, other file.
+    const other = await finalizePdf(again.pdf, { ...META['zh-TW'], inputsHash: 'ff' });
+    expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+
+  it('uses the requested paper when the page does not set one', async () => {
+    const letter = await printPdf(browser, job('en', 'Letter'));
+    expect(pdfinfo(letter.pdf)['Page size']).toBe('612 x 792 pts (letter)');
+  });
+
+  it('fails with PrintError when a font of the page cannot load', async () => {
+    const broken = (html.en as string).replace(
+      '</head>',
+      "<style>@font-face { font-family: Broken; src: url(data:font/ttf;base64,AAAA) format('truetype'); } h1 { font-family: Broken; }</style></head>",
+    );
+    const printing = printPdf(browser, { ...job('en'), html: broken });
+    await expect(printing).rejects.toThrow(PrintError);
+    await expect(printing).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('Broken') },
+    });
+  });
+
+  it('retries a timeout once, then fails with PrintError', async () => {
+    const printing = printPdf(browser, { ...job('en'), timeoutMs: 1 });
+    await expect(printing).rejects.toThrow(/Could not print the en PDF .*\(failed twice\)/);
+    const error = await printing.catch((e: unknown) => e);
+    expect((error as PrintError).cause).toBeInstanceOf(TimeoutError);
+  });
+});

@@ -167,7 +167,12 @@ async function printAll(
   options: BuildOptions,
 ): Promise<{ pdfs: Map<Locale, Uint8Array>; browserVersion: string }> {
   const browser =
-    options.browser ?? (await launchBrowser({ executablePath: options.executablePath }));
+    options.browser ??
+    (await launchBrowser({
+      executablePath: options.executablePath,
+      // With an abort signal the caller owns Ctrl-C: aborting closes this browser below.
+      handleSignals: options.signal === undefined,
+    }));
   const closeOnAbort = () => void browser.close();
   options.signal?.addEventListener('abort', closeOnAbort, { once: true });
   try {

@@ -11,6 +11,7 @@ export const EXIT_CODES = {
   usage: 2,
   environment: 3,
   failure: 4,
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
 
@@ -67,6 +68,11 @@ export class EnvironmentError extends CapexReportError {
 /** Wrong command-line use: exit code 2. */
 export class UsageError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.usage;
+}
+
+/** The user stopped the command (Ctrl-C, SIGTERM): exit code 130, nothing half-written. */
+export class InterruptedError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.interrupted;
 }
 
 /** The whole chain of messages, outermost first, for one-line-per-cause printing. */

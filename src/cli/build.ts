@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildReport } from '../build.js';
 import type { Locale } from '../data/schema.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import type { PaperSize } from '../render/page-css.js';
 
 export interface BuildCommandOptions {
@@ -55,6 +55,14 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     const shown =
       pdfs.length > 0 ? pdfs : Object.values(result.files).filter((f) => f.endsWith('.html'));
     for (const file of shown) process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      throw new InterruptedError(
+        `Build interrupted (${String(controller.signal.reason?.message ?? 'signal')}); the previous output is untouched`,
+        { cause: error },
+      );
+    }
+    throw error;
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);

@@ -13,7 +13,8 @@ Exit codes:
   1  invalid input: data file, locale strings or templates (every problem is listed)
   2  usage error: unknown command or option
   3  environment problem: no browser, missing font files
-  4  any other failure (a browser crash that persisted after one retry, a disk error)`;
+  4  any other failure (a browser crash that persisted after one retry, a disk error)
+130  interrupted (Ctrl-C); the browser is closed and the previous output is untouched`;
 
 function program(): Command {
   const cli = new Command('capex-report')

@@ -45,6 +45,8 @@ export function formatCount(value: number, locale: Locale, opts: FormatOptions =
 }
 
 /** A multiple (unit `x`): "1.43×" in both languages. */
+/** A multiple: "1.43×" in English; Chinese readers expect 倍 ("1.43 倍"). */
 export function formatMultiple(value: number, locale: Locale, opts: FormatOptions = {}): string {
-  return `${plain(roundPlain(value, 'multiple', opts), locale, opts)}×`;
+  const digits = plain(roundPlain(value, 'multiple', opts), locale, opts);
+  return locale === 'zh-TW' ? `${digits} 倍` : `${digits}×`;
 }

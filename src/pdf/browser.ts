@@ -31,6 +31,8 @@ export interface ResolveBrowserOptions {
 export interface LaunchBrowserOptions extends ResolveBrowserOptions {
   /** Milliseconds to wait for the browser to start (default 30 000). */
   timeoutMs?: number;
+  /** Let Puppeteer kill the browser and exit on SIGINT/SIGTERM/SIGHUP (default true). */
+  handleSignals?: boolean;
 }
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -126,6 +128,11 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       userDataDir,
       args: [...BROWSER_ARGS],
       timeout: options.timeoutMs ?? 30_000,
+      // A caller that handles signals itself closes the browser and cleans up; Puppeteer's own
+      // handlers would instead exit the process at once, skipping that.
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
     });
     // Not on 'disconnected': Chromium still writes its profile after the pipe closes. close()
     // resolves after this 'exit' handler has run, so the folder is gone by then.

@@ -2,6 +2,7 @@
  * One language's complete HTML page: view → templates → fonts subset to the page's characters.
  */
 import type { Locale, Week } from '../data/schema.js';
+import { InvalidInputError } from '../errors.js';
 import { buildFontCss } from '../fonts/subset.js';
 import type { Translate } from '../i18n/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -38,6 +39,27 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
     t: input.t,
     paper: input.paper,
   });
-  const fontCss = input.embedFonts === false ? '' : (await buildFontCss(page)).css;
+  let fontCss = '';
+  if (input.embedFonts !== false) {
+    const fonts = await buildFontCss(page);
+    // A character no bundled font has would print as a blank: refuse rather than print it.
+    if (fonts.uncovered.length > 0) {
+      throw new InvalidInputError(`Could not find glyphs for the ${input.locale} report`, [
+        {
+          file: `report.${input.locale}.html`,
+          path: '',
+          expected: 'characters that Inter or Noto Sans TC can print',
+          found: fonts.uncovered
+            .map(
+              (c) =>
+                `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
+            )
+            .join(', '),
+          hint: 'replace the character in the data or locale file',
+        },
+      ]);
+    }
+    fontCss = fonts.css;
+  }
   return { locale: input.locale, title: view.title, html: insertFontCss(page, fontCss) };
 }

@@ -1,0 +1,67 @@
+/**
+ * Capex per company, the previous year against this year's plan. Each bar keeps what kind of
+ * number it is, because the chart draws an estimate (back-calculated from "nearly double") and a
+ * lower bound ("more than 72 already committed") differently from a reported or guided figure.
+ */
+import { formatFigure, moneyAxisUnit } from '../../format/index.js';
+import type { ResolvedFigure } from '../../metrics/types.js';
+import { type ChartContext, type ChartPlan, figureFields, sourceLine } from './context.js';
+
+export const CAPEX_BY_COMPANY = 'capex-by-company';
+
+/** How a bar is drawn; the legend labels are the `charts.capexByCompany.<status>` strings. */
+export type FigureStatus = 'reported' | 'estimate' | 'lowerBound';
+
+export function statusOf(figure: ResolvedFigure): FigureStatus {
+  if (figure.estimate) return 'estimate';
+  return figure.kind === 'lower-bound' ? 'lowerBound' : 'reported';
+}
+
+export function buildCapexByCompany(ctx: ChartContext): ChartPlan | undefined {
+  const { metrics, locale, t } = ctx;
+  const [previousYear, planYear] = metrics.capexYears.slice(-2);
+  if (!previousYear || !planYear) return undefined;
+  const vars = { previousYear, planYear, moneyUnit: moneyAxisUnit(locale) };
+  const yearLabels = {
+    [previousYear]: t('charts.capexByCompany.previous', vars),
+    [planYear]: t('charts.capexByCompany.plan', vars),
+  };
+
+  const rows = metrics.capex.flatMap((row) =>
+    [previousYear, planYear].map((year) => {
+      const figure = row.byYear[year];
+      const status = figure ? statusOf(figure) : undefined;
+      return {
+        company: row.name[locale],
+        year,
+        yearLabel: yearLabels[year],
+        ...figureFields(figure),
+        status: status ?? null,
+        statusLabel: status ? t(`charts.capexByCompany.${status}`) : null,
+      };
+    }),
+  );
+
+  const text = (figure: ResolvedFigure | undefined) =>
+    figure ? formatFigure(figure, locale) : t('charts.common.notGiven');
+  const summary = metrics.capex
+    .map((row) =>
+      t('charts.capexByCompany.item', {
+        ...vars,
+        company: row.name[locale],
+        previous: text(row.byYear[previousYear]),
+        plan: text(row.byYear[planYear]),
+      }),
+    )
+    .join(t('charts.common.itemSeparator'));
+  const sources = metrics.capex.flatMap((row) =>
+    [previousYear, planYear].flatMap((y) => row.byYear[y]?.sources ?? []),
+  );
+
+  return {
+    id: CAPEX_BY_COMPANY,
+    template: CAPEX_BY_COMPANY,
+    data: { capex: rows },
+    vars: { ...vars, summary, source: sourceLine(ctx, sources) },
+  };
+}

@@ -1,0 +1,45 @@
+/** What every chart-data builder reads, and what it hands to the renderer. */
+import type { Kind, Locale, Qualifier, Week } from '../../data/schema.js';
+import type { Translate } from '../../i18n/index.js';
+import type { Metrics } from '../../metrics/types.js';
+import type { ChartVars } from '../localize.js';
+import type { ChartData } from '../render.js';
+
+export interface ChartContext {
+  week: Week;
+  metrics: Metrics;
+  locale: Locale;
+  t: Translate;
+}
+
+/** One chart of the report, ready to render: its template, bound data and string values. */
+export interface ChartPlan {
+  /** Chart id, also the template's base name: `templates/charts/<id>.vl.json`. */
+  id: string;
+  template: string;
+  data: ChartData;
+  vars: ChartVars;
+}
+
+/** The figure fields a chart label needs; the spec formats them with the report's functions. */
+export function figureFields(
+  figure:
+    | { value: number; kind: Kind; qualifier?: Qualifier | undefined; estimate?: boolean }
+    | undefined,
+) {
+  return {
+    value: figure?.value ?? null,
+    kind: figure?.kind ?? null,
+    qualifier: figure?.qualifier ?? null,
+    estimate: figure?.estimate ?? false,
+  };
+}
+
+/** "Source: CMoney, Deriv" / "資料來源：CMoney、Deriv": the publishers of some sources, in data order. */
+export function sourceLine(ctx: ChartContext, sourceIds: Iterable<string>): string {
+  const wanted = new Set(sourceIds);
+  const names = ctx.week.sources.filter((s) => wanted.has(s.id)).map((s) => s.publisher);
+  return ctx.t('charts.common.source', {
+    sources: names.join(ctx.t('charts.common.listSeparator')),
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Weekly fund flows as diverging bars: inflows right, outflows left, each in its own colour. The
+ * same builder serves flows by category and equity flows by region; only the rows and the
+ * strings (`charts.<key>.*`) differ.
+ */
+import type { Flow } from '../../data/schema.js';
+import { formatDate, formatMoneyBn, moneyAxisUnit } from '../../format/index.js';
+import { type ChartContext, type ChartPlan, figureFields } from './context.js';
+
+export const FLOWS_BY_CATEGORY = 'flows-by-category';
+export const EQUITY_FLOWS_BY_REGION = 'equity-flows-by-region';
+
+export function buildFundFlows(
+  ctx: ChartContext,
+  id: typeof FLOWS_BY_CATEGORY | typeof EQUITY_FLOWS_BY_REGION,
+): ChartPlan | undefined {
+  const { week, locale, t } = ctx;
+  const flows: readonly Flow[] =
+    id === FLOWS_BY_CATEGORY ? week.fundFlows.byCategory : week.fundFlows.byRegion;
+  if (flows.length === 0) return undefined;
+  // Fund-flow figures are the publisher's report of another provider's data (LSEG Lipper).
+  const source = week.sources.find((s) => s.id === week.fundFlows.source);
+  const publisher = source?.publisher ?? week.fundFlows.source;
+  const sources = source?.via ? t('charts.common.via', { via: source.via, publisher }) : publisher;
+
+  // Largest inflow first; the template keeps data order (a sort on the shared y would be lost
+  // when Vega-Lite unions the layers' domains).
+  const sorted = [...flows].sort((a, b) => b.figure.value - a.figure.value);
+  const rows = sorted.map((flow) => {
+    const direction = flow.figure.value < 0 ? 'outflow' : 'inflow';
+    return {
+      label: flow.label[locale],
+      direction,
+      directionLabel: t(`charts.flows.${direction}`),
+      ...figureFields({ ...flow.figure, estimate: flow.figure.kind === 'estimate' }),
+    };
+  });
+  const summary = sorted
+    .map((flow) =>
+      t('charts.flows.item', {
+        label: flow.label[locale],
+        value: formatMoneyBn(flow.figure.value, locale, { signed: true }),
+      }),
+    )
+    .join(t('charts.common.itemSeparator'));
+
+  return {
+    id,
+    template: id,
+    data: { flows: rows },
+    vars: {
+      weekEnding: formatDate(week.fundFlows.weekEnding, locale),
+      moneyUnit: moneyAxisUnit(locale),
+      source: t('charts.common.source', { sources }),
+      summary,
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The report's charts: which exist, built from the week and its metrics, rendered in one
+ * language. Writing the files is the caller's job (see chartFileName).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locale, Week } from '../data/schema.js';
+import { createTranslator } from '../i18n/index.js';
+import type { Metrics } from '../metrics/types.js';
+import { buildCapexByCompany } from './data/capex-by-company.js';
+import { buildCapexVsCash, cashCompanies } from './data/capex-vs-cash.js';
+import type { ChartContext, ChartPlan } from './data/context.js';
+import {
+  buildFundFlows,
+  EQUITY_FLOWS_BY_REGION,
+  FLOWS_BY_CATEGORY,
+} from './data/fund-flows.js';
+import { ChartError } from './errors.js';
+import { describeSpec, type Json, localizeSpec } from './localize.js';
+import { type RenderOptions, renderChart } from './render.js';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/charts/', import.meta.url));
+
+export interface RenderedChart {
+  /** e.g. `capex-by-company`, `amazon-capex-vs-cash`. */
+  id: string;
+  /** The chart's title in the report's language (also the SVG's <title>). */
+  title: string;
+  /** A text alternative stating the chart's numbers (also the SVG's <desc>). */
+  description: string;
+  svg: string;
+}
+
+/** `capex-by-company.zh-TW.svg`: the file name under output/<week>/charts/. */
+export function chartFileName(id: string, locale: Locale): string {
+  return `${id}.${locale}.svg`;
+}
+
+export function templateFile(template: string, dir: string = TEMPLATES_DIR): string {
+  return `${dir.replace(/\/?$/, '/')}${template}.vl.json`;
+}
+
+/** The report's charts in reading order; a chart whose data the week lacks is left out. */
+export function planCharts(ctx: ChartContext): ChartPlan[] {
+  return [
+    buildCapexByCompany(ctx),
+    ...cashCompanies(ctx).map((row) => buildCapexVsCash(ctx, row)),
+    buildFundFlows(ctx, FLOWS_BY_CATEGORY),
+    buildFundFlows(ctx, EQUITY_FLOWS_BY_REGION),
+  ].filter((plan): plan is ChartPlan => plan !== undefined);
+}
+
+async function readTemplate(file: string): Promise<Json> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Json;
+  } catch (cause) {
+    throw new ChartError('read', file, cause instanceof Error ? cause.message : String(cause), {
+      cause,
+    });
+  }
+}
+
+/** Renders every chart of the report in one language. */
+export async function renderCharts(
+  week: Week,
+  metrics: Metrics,
+  locale: Locale,
+  options: RenderOptions & { templatesDir?: string; onWarning?: (message: string) => void } = {},
+): Promise<RenderedChart[]> {
+  const t = await createTranslator(locale);
+  const plans = planCharts({ week, metrics, locale, t });
+  return Promise.all(
+    plans.map(async (plan) => {
+      const file = templateFile(plan.template, options.templatesDir);
+      let spec: Json;
+      try {
+        spec = localizeSpec(await readTemplate(file), t, plan.vars);
+      } catch (cause) {
+        if (cause instanceof ChartError) throw cause;
+        throw new ChartError('localize', file, String((cause as Error).message), { cause });
+      }
+      const svg = await renderChart(
+        spec as object,
+        { name: plan.id, locale, data: plan.data, file, ...(options.onWarning ? { onWarning: options.onWarning } : {}) },
+        options,
+      );
+      return { id: plan.id, ...describeSpec(spec), svg };
+    }),
+  );
+}

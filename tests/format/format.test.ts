@@ -113,7 +113,7 @@ const cases: [string, () => string, string][] = [
   ['count zh 9,999.5 rounds up', () => formatCount(9_999.5, zh, { decimals: 0 }), '1 萬'],
   ['count zh 億', () => formatCount(300_000_000, zh), '3 億'],
   ['multiple en', () => formatMultiple(200 / 139.5, en), '1.43×'],
-  ['multiple zh', () => formatMultiple(200 / 139.5, zh), '1.43×'],
+  ['multiple zh', () => formatMultiple(200 / 139.5, zh), '1.43 倍'],
   // qualifiers and the estimate mark
   ['approx en', () => formatFigure(bn(200, { qualifier: 'approx' }), en), 'about US$200 billion'],
   ['approx zh', () => formatFigure(bn(200, { qualifier: 'approx' }), zh), '約 2,000 億美元'],

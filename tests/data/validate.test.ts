@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkWeekFile } from '../../src/check.js';
 import { InvalidInputError } from '../../src/errors.js';
@@ -35,7 +35,15 @@ describe('capex-report validate on bad week files', () => {
 });
 
 describe('valid week files', () => {
-  test.each(['data/2026-W06.yaml', 'tests/fixtures/valid/minimal.yaml'])(
+  const validFiles = [
+    ...readdirSync('data')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `data/${f}`),
+    ...readdirSync('tests/fixtures/valid').map((f) => `tests/fixtures/valid/${f}`),
+    'tests/fixtures/injection/2026-W06.yaml',
+  ];
+
+  test.each(validFiles)(
     '%s validates',
     async (file) => {
       const week = await checkWeekFile(file);

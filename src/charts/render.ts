@@ -106,7 +106,8 @@ export function prepareSpec(spec: Json, input: ChartInput): Record<string, Json>
     throw new ChartError('read', fileOf(input), 'expected a Vega-Lite spec object');
   }
   const params = Array.isArray(spec.params) ? spec.params : [];
-  const own = (p: Json) => !(p && typeof p === 'object' && !Array.isArray(p) && p.name === LOCALE_PARAM);
+  const own = (p: Json) =>
+    !(p && typeof p === 'object' && !Array.isArray(p) && p.name === LOCALE_PARAM);
   const datasets = isObject(spec.datasets) ? spec.datasets : {};
   return {
     ...spec,

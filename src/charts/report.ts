@@ -10,11 +10,7 @@ import type { Metrics } from '../metrics/types.js';
 import { buildCapexByCompany } from './data/capex-by-company.js';
 import { buildCapexVsCash, cashCompanies } from './data/capex-vs-cash.js';
 import type { ChartContext, ChartPlan } from './data/context.js';
-import {
-  buildFundFlows,
-  EQUITY_FLOWS_BY_REGION,
-  FLOWS_BY_CATEGORY,
-} from './data/fund-flows.js';
+import { buildFundFlows, EQUITY_FLOWS_BY_REGION, FLOWS_BY_CATEGORY } from './data/fund-flows.js';
 import { ChartError } from './errors.js';
 import { describeSpec, type Json, localizeSpec } from './localize.js';
 import { type RenderOptions, renderChart } from './render.js';
@@ -81,7 +77,13 @@ export async function renderCharts(
       }
       const svg = await renderChart(
         spec as object,
-        { name: plan.id, locale, data: plan.data, file, ...(options.onWarning ? { onWarning: options.onWarning } : {}) },
+        {
+          name: plan.id,
+          locale,
+          data: plan.data,
+          file,
+          ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+        },
         options,
       );
       return { id: plan.id, ...describeSpec(spec), svg };

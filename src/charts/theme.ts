@@ -28,9 +28,12 @@ export const CHART_HEIGHT = 300;
 
 export const THEME: Config = {
   font: FONT_STACK,
+  // The SVG is one image (role="img") named by its <title> and <desc>, which state the numbers in
+  // the report's language. Vega's per-mark labels would read raw field names and unformatted
+  // values ("億美元: 125" for US$125 billion), so marks and guides stay out of the a11y tree.
+  aria: false,
   background: 'white',
   padding: 8,
-  autosize: { type: 'fit', contains: 'padding' },
   view: { stroke: null, continuousWidth: CHART_WIDTH, continuousHeight: CHART_HEIGHT },
   range: {
     category: [
@@ -46,6 +49,7 @@ export const THEME: Config = {
   },
   title: {
     anchor: 'start',
+    aria: false,
     frame: 'bounds',
     fontSize: 15,
     fontWeight: 700,

@@ -22,9 +22,11 @@ export function buildCapexByCompany(ctx: ChartContext): ChartPlan | undefined {
   const [previousYear, planYear] = metrics.capexYears.slice(-2);
   if (!previousYear || !planYear) return undefined;
   const vars = { previousYear, planYear, moneyUnit: moneyAxisUnit(locale) };
+  // "2026 plan" only when that year's figures include company guidance.
+  const planned = metrics.capex.some((row) => row.byYear[planYear]?.kind === 'guidance');
   const yearLabels = {
     [previousYear]: t('charts.capexByCompany.previous', vars),
-    [planYear]: t('charts.capexByCompany.plan', vars),
+    [planYear]: t(`charts.capexByCompany.${planned ? 'plan' : 'latest'}`, vars),
   };
 
   const rows = metrics.capex.flatMap((row) =>

@@ -20,19 +20,21 @@ export function buildCapexVsCash(ctx: ChartContext, row: CapexRow): ChartPlan | 
   const ocf = figure(`${row.companyId}.returns.operatingCashFlowTtm`);
   const fcf = figure(`${row.companyId}.returns.freeCashFlowTtm`);
   const ratio = row.capexToOcf;
-  const years = metrics.capexYears.slice(-2);
+  // The company's own last two years, as derive.ts takes its latest year for capex ÷ OCF.
+  const years = metrics.capexYears.filter((year) => row.byYear[year]).slice(-2);
   const planYear = years[years.length - 1];
   if (!ocf || !ratio || !planYear) return undefined;
 
   const company = row.name[locale];
   const vars = { company, planYear, moneyUnit: moneyAxisUnit(locale) };
-  const bars: { key: string; item: string; side: 'spend' | 'cash'; figure: ResolvedFigure }[] =
-    [];
+  const bars: { key: string; item: string; side: 'spend' | 'cash'; figure: ResolvedFigure }[] = [];
   for (const year of years) {
     const capex = row.byYear[year];
-    const key = year === planYear ? 'capexPlan' : 'capex';
-    const item = t(`charts.capexVsCash.${key}`, { year });
-    if (capex) bars.push({ key: `capex-${year}`, item, side: 'spend', figure: capex });
+    if (!capex) continue;
+    const item = t(`charts.capexVsCash.${capex.kind === 'guidance' ? 'capexPlan' : 'capex'}`, {
+      year,
+    });
+    bars.push({ key: `capex-${year}`, item, side: 'spend', figure: capex });
   }
   bars.push({ key: 'ocf', item: t('charts.capexVsCash.ocf'), side: 'cash', figure: ocf });
   if (fcf) bars.push({ key: 'fcf', item: t('charts.capexVsCash.fcf'), side: 'cash', figure: fcf });

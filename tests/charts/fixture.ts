@@ -1,0 +1,15 @@
+/** The sample week the chart tests render: real 2026-W06 figures, validated like any data file. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseWeekText } from '../../src/data/load.js';
+import type { Week } from '../../src/data/schema.js';
+import { validateWeek } from '../../src/data/validate.js';
+import { deriveMetrics } from '../../src/metrics/derive.js';
+import type { Metrics } from '../../src/metrics/types.js';
+
+export const FIXTURE_WEEK = fileURLToPath(new URL('../fixtures/charts/week.yaml', import.meta.url));
+
+export function loadFixture(): { week: Week; metrics: Metrics } {
+  const week = validateWeek(parseWeekText(readFileSync(FIXTURE_WEEK, 'utf8'), FIXTURE_WEEK));
+  return { week, metrics: deriveMetrics(week) };
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chartFileName, type RenderedChart, renderCharts } from '../../src/charts/report.js';
+import type { Locale } from '../../src/data/schema.js';
+import { loadFixture } from './fixture.js';
+import { overlaps, placedTexts, viewBox } from './svg-text.js';
+
+const LOCALES: Locale[] = ['en', 'zh-TW'];
+const IDS = [
+  'capex-by-company',
+  'amazon-capex-vs-cash',
+  'flows-by-category',
+  'equity-flows-by-region',
+];
+
+const rendered = new Map<Locale, RenderedChart[]>();
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  const { week, metrics } = loadFixture();
+  for (const locale of LOCALES) {
+    rendered.set(
+      locale,
+      await renderCharts(week, metrics, locale, { onWarning: (m) => warnings.push(m) }),
+    );
+  }
+}, 60_000);
+
+function chart(locale: Locale, id: string): RenderedChart {
+  const found = rendered.get(locale)?.find((c) => c.id === id);
+  if (!found) throw new Error(`no chart ${id} in ${locale}`);
+  return found;
+}
+
+function texts(locale: Locale, id: string): string[] {
+  return placedTexts(chart(locale, id).svg).map((t) => t.text);
+}
+
+describe('renderCharts', () => {
+  it('renders the report charts in reading order, in both languages, without warnings', () => {
+    for (const locale of LOCALES) expect(rendered.get(locale)?.map((c) => c.id)).toEqual(IDS);
+    expect(warnings).toEqual([]);
+  });
+
+  it('names the files per chart and language', () => {
+    expect(chartFileName('capex-by-company', 'zh-TW')).toBe('capex-by-company.zh-TW.svg');
+  });
+
+  it('starts every SVG with a <title> and <desc> in the report language', () => {
+    for (const locale of LOCALES) {
+      for (const c of rendered.get(locale) ?? []) {
+        const head =
+          /^<svg[^>]*role="img"[^>]*><title id="[^"]+">([^<]*)<\/title><desc id="[^"]+">([^<]*)<\/desc>/.exec(
+            c.svg,
+          );
+        expect(head, c.id).not.toBeNull();
+        expect(head?.[1]).toBe(c.title);
+        expect(head?.[2]).toBe(c.description.replace(/&/g, '&amp;'));
+      }
+    }
+    expect(chart('zh-TW', 'capex-by-company').title).toBe('各公司資本支出：2025 年與 2026 年計畫');
+    expect(chart('en', 'capex-by-company').title).toBe('Capex by company: 2025 and the 2026 plan');
+  });
+
+  it('states the numbers in the description, formatted like the tables', () => {
+    expect(chart('zh-TW', 'capex-by-company').description).toContain('約 2,000 億美元');
+    expect(chart('zh-TW', 'capex-by-company').description).toContain('675 億美元（估）');
+    expect(chart('en', 'capex-by-company').description).toContain('about US$200 billion');
+    expect(chart('en', 'flows-by-category').description).toContain(
+      'Technology sector funds: −US$2.03 billion',
+    );
+    expect(chart('zh-TW', 'amazon-capex-vs-cash').description).toContain('1.43');
+  });
+
+  it('labels the capex axis in 億 in Chinese and in billions in English', () => {
+    const zh = texts('zh-TW', 'capex-by-company');
+    const en = texts('en', 'capex-by-company');
+    for (const tick of ['0', '500', '1,000', '1,500', '2,000']) expect(zh).toContain(tick);
+    for (const tick of ['0', '50', '100', '150', '200']) expect(en).toContain(tick);
+    expect(zh).toContain('億美元');
+    expect(en).toContain('US$ billions');
+    expect(zh).not.toContain('150');
+  });
+
+  it('localizes bar labels, legends and category names', () => {
+    const zh = texts('zh-TW', 'capex-by-company');
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        '亞馬遜',
+        '微軟',
+        '2026 年計畫',
+        '依計畫回推的估計值',
+        '下限（至少）',
+        '未揭露',
+        '~2,000',
+        '~675（估）',
+        '>720',
+      ]),
+    );
+    const en = texts('en', 'capex-by-company');
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'Amazon',
+        'Microsoft',
+        '2026 plan',
+        'Estimate, from the plan',
+        'Lower bound (at least)',
+        'not given',
+        '~200',
+        '~67.5 (est.)',
+        '>72',
+      ]),
+    );
+    expect(texts('zh-TW', 'flows-by-category')).toEqual(
+      expect.arrayContaining(['貨幣市場基金', '+907.5', '−20.3', '淨流出']),
+    );
+    expect(texts('en', 'flows-by-category')).toEqual(
+      expect.arrayContaining(['Money market funds', '+90.75', '−2.03', 'Net outflow']),
+    );
+    expect(texts('en', 'equity-flows-by-region')).toEqual(
+      expect.arrayContaining(['European equity funds', '+14']),
+    );
+    expect(texts('zh-TW', 'amazon-capex-vs-cash')).toEqual(
+      expect.arrayContaining(['2026 年資本支出計畫', '營業現金流（近 12 個月）', '1,395', '112']),
+    );
+  });
+
+  it('keeps every text inside the view box, untruncated and clear of other texts', () => {
+    for (const locale of LOCALES) {
+      for (const c of rendered.get(locale) ?? []) {
+        const box = viewBox(c.svg);
+        const placed = placedTexts(c.svg);
+        for (const t of placed) {
+          const where = `${c.id}.${locale}: "${t.text}"`;
+          expect(t.left, where).toBeGreaterThanOrEqual(box.left);
+          expect(t.right, where).toBeLessThanOrEqual(box.right);
+          expect(t.top, where).toBeGreaterThanOrEqual(box.top);
+          expect(t.bottom, where).toBeLessThanOrEqual(box.bottom);
+          expect(t.text, where).not.toContain('…');
+        }
+        for (const [i, a] of placed.entries()) {
+          for (const b of placed.slice(i + 1)) {
+            expect(overlaps(a, b), `${c.id}.${locale}: "${a.text}" / "${b.text}"`).toBe(false);
+          }
+        }
+        // Stroked text (a halo) makes Chromium's PDF writer fall back to a Type 3 font.
+        expect(c.svg, `${c.id}.${locale}`).not.toMatch(/<text[^>]*\sstroke=/);
+      }
+    }
+  });
+});

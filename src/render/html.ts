@@ -46,8 +46,9 @@ function labelPaths(value: unknown, path: string): void {
   if (value === null || typeof value !== 'object' || value instanceof Handlebars.SafeString) return;
   if (Object.hasOwn(value, 'toString')) return;
   Object.defineProperty(value, 'toString', { value: () => path, enumerable: false });
-  if (Array.isArray(value)) value.forEach((v, i) => labelPaths(v, `${path}[${i}]`));
-  else for (const [k, v] of Object.entries(value)) labelPaths(v, `${path}.${k}`);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) labelPaths(v, `${path}[${i}]`);
+  } else for (const [k, v] of Object.entries(value)) labelPaths(v, `${path}.${k}`);
 }
 
 /** The report must never print a blank cell, "undefined", "NaN" or an object's default string. */

@@ -8,17 +8,18 @@ export type PaperSize = 'A4' | 'Letter';
 
 /** A CSS string literal; data-derived text cannot close the string or the style element. */
 export function cssString(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
   return `"${text.replace(/[\\"<>&\n\r\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** "Page {{page}} of {{pages}}" → "Page " counter(page) " of " counter(pages). */
 export function pageCounterContent(t: Translate): string {
-  const pattern = t('page.footer', { page: '\u0001', pages: '\u0002' });
+  const pattern = t('page.footer', { page: '\ue000', pages: '\ue001' });
   return pattern
-    .split(/([\u0001\u0002])/)
+    .split(/([\ue000\ue001])/)
     .filter((part) => part !== '')
     .map((part) =>
-      part === '\u0001' ? 'counter(page)' : part === '\u0002' ? 'counter(pages)' : cssString(part),
+      part === '\ue000' ? 'counter(page)' : part === '\ue001' ? 'counter(pages)' : cssString(part),
     )
     .join(' ');
 }

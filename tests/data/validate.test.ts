@@ -43,13 +43,10 @@ describe('valid week files', () => {
     'tests/fixtures/injection/2026-W06.yaml',
   ];
 
-  test.each(validFiles)(
-    '%s validates',
-    async (file) => {
-      const week = await checkWeekFile(file);
-      expect(week.meta.week).toMatch(/^\d{4}-W\d{2}$/);
-    },
-  );
+  test.each(validFiles)('%s validates', async (file) => {
+    const week = await checkWeekFile(file);
+    expect(week.meta.week).toMatch(/^\d{4}-W\d{2}$/);
+  });
 
   test('the command prints a summary and exits 0 for the sample week', async () => {
     const result = await runCli(['validate', 'data/2026-W06.yaml']);

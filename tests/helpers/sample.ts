@@ -35,7 +35,7 @@ export function printedForms(figure: ResolvedFigure, locale: Locale): string[] {
 /** Whitespace folded; in Chinese, line breaks between characters removed (PDF text wraps anywhere). */
 export function normalizeText(text: string, locale: Locale): string {
   const joined =
-    locale === 'zh-TW' ? text.replace(/(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])/g, '') : text;
+    locale === 'zh-TW' ? text.replace(/(?<=[^\p{ASCII}])\n|\n(?=[^\p{ASCII}])/gu, '') : text;
   return joined.replace(/\s+/g, ' ');
 }
 

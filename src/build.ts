@@ -63,6 +63,8 @@ export interface BuildOptions {
 
 export interface BuildResult {
   week: Week;
+  /** Every figure printed, data and derived, as the report formatted them. */
+  metrics: Metrics;
   dir: string;
   /** Relative path → absolute path of every file written. */
   files: Record<string, string>;
@@ -87,7 +89,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   assertLocaleParity(options.localesDir);
   const week = validateWeek(loaded);
   stage('derive');
-  const metrics = deriveMetrics(week);
+  const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
   stage('localize');
   const [templates, translators] = await Promise.all([
     readTemplates(options.templatesDir ?? TEMPLATES_DIR),
@@ -137,7 +139,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const pdfs = Object.fromEntries(
     locales.filter(() => !options.htmlOnly).map((l) => [l, path.join(dir, `report.${l}.pdf`)]),
   );
-  return { week, dir, files: written, pdfs, manifest };
+  return { week, metrics, dir, files: written, pdfs, manifest };
 }
 
 interface RenderedChartSvg extends ChartView {

@@ -3,8 +3,18 @@
  * later stages can point at the line and column of any data path.
  */
 import { readFile } from 'node:fs/promises';
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { formatPath } from './paths.js';
 
 export interface LoadedWeek {
   file: string;
@@ -12,6 +22,11 @@ export interface LoadedWeek {
   data: unknown;
   /** Line and column (1-based) of a data path, or of its nearest existing ancestor. */
   locate(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
+  /**
+   * Decimals a number was written with where YAML would lose them (`2.10` parses as 2.1), by
+   * data path (`fundFlows.byCategory[3].figure.value` → 2): the report prints what was written.
+   */
+  writtenDecimals: ReadonlyMap<string, number>;
 }
 
 export async function loadWeek(file: string): Promise<LoadedWeek> {
@@ -65,7 +80,12 @@ export function parseWeekText(text: string, file: string): LoadedWeek {
       column: 1,
     });
   }
-  return { file, data, locate: (path) => locateIn(doc, lineCounter, path) };
+  return {
+    file,
+    data,
+    locate: (path) => locateIn(doc, lineCounter, path),
+    writtenDecimals: trailingZeroDecimals(doc),
+  };
 }
 
 type Positioned = { range?: [number, number, number] | null };
@@ -105,4 +125,20 @@ function locateIn(
   if (!anchor?.range) return undefined;
   const { line, col } = lineCounter.linePos(anchor.range[0]);
   return { line, column: col };
+}
+
+function trailingZeroDecimals(doc: Document): Map<string, number> {
+  const out = new Map<string, number>();
+  visit(doc, {
+    Scalar(_key, node, path) {
+      if (typeof node.value !== 'number' || node.minFractionDigits === undefined) return;
+      const keys: (string | number)[] = [];
+      for (const [i, ancestor] of path.entries()) {
+        if (isPair(ancestor) && isScalar(ancestor.key)) keys.push(String(ancestor.key.value));
+        else if (isSeq(ancestor)) keys.push(ancestor.items.indexOf((path[i + 1] ?? node) as never));
+      }
+      out.set(formatPath(keys), node.minFractionDigits);
+    },
+  });
+  return out;
 }

@@ -52,8 +52,14 @@ function labelled(
   );
 }
 
-/** The figures typed into the data file (capex estimates from ratios come from `derive.ts`). */
-export function collectFigures(week: Week): ResolvedFigure[] {
+/**
+ * The figures typed into the data file (capex estimates from ratios come from `derive.ts`).
+ * `writtenDecimals` keeps trailing zeros the YAML parser drops (`2.10`), by data path.
+ */
+export function collectFigures(
+  week: Week,
+  writtenDecimals: ReadonlyMap<string, number> = new Map(),
+): ResolvedFigure[] {
   const out: ResolvedFigure[] = [];
   week.companies.forEach((company, c) => {
     for (const [year, entry] of Object.entries(company.capex)) {
@@ -112,5 +118,8 @@ export function collectFigures(week: Week): ResolvedFigure[] {
       );
   });
   out.push(...labelled('other', 'otherFigures', week.otherFigures));
-  return out;
+  return out.map((f) => {
+    const decimals = writtenDecimals.get(`${f.path}.value`);
+    return decimals === undefined ? f : { ...f, decimals };
+  });
 }

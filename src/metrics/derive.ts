@@ -63,10 +63,15 @@ function derived(
 /** Years in ascending order. */
 const byYear = (a: string, b: string) => Number(a) - Number(b);
 
-export function deriveMetrics(week: Week): Metrics {
+export interface DeriveOptions {
+  /** Decimals numbers were written with, by data path (see LoadedWeek.writtenDecimals). */
+  writtenDecimals?: ReadonlyMap<string, number>;
+}
+
+export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics {
   const figures = new Map<string, ResolvedFigure>();
   const add = (f: ResolvedFigure) => figures.set(f.id, f);
-  for (const f of collectFigures(week)) add(f);
+  for (const f of collectFigures(week, options.writtenDecimals)) add(f);
 
   // Prior-year capex that the sources only describe relative to the plan ("nearly double").
   week.companies.forEach((company, c) => {

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { type BuildOptions, type BuildResult, buildReport } from '../../src/build.js';
 import type { Locale } from '../../src/data/schema.js';
 import { formatFigure } from '../../src/format/index.js';
-import { deriveMetrics } from '../../src/metrics/derive.js';
 import type { ResolvedFigure } from '../../src/metrics/types.js';
 
 export const SAMPLE = 'data/2026-W06.yaml';
@@ -20,7 +19,7 @@ export function buildSample(options: Partial<BuildOptions> = {}): Promise<BuildR
 }
 
 export function allFigures(result: BuildResult): ResolvedFigure[] {
-  return [...deriveMetrics(result.week).figures.values()];
+  return [...result.metrics.figures.values()];
 }
 
 /** The forms a figure may be printed in (tables use compact, commentary prose; flows are signed). */

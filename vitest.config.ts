@@ -6,6 +6,7 @@ export default defineConfig({
     // Browser tests share one Chromium per file; two files at a time suits a 2-core machine.
     maxWorkers: 2,
     testTimeout: 60_000,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     hookTimeout: 120_000,
   },
 });

@@ -12,8 +12,8 @@ import { sha256 } from '../../src/output/manifest.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { htmlText, unitNumbers } from '../helpers/numbers.js';
 import { links, outlineTitles } from '../helpers/pdf.js';
+import { pdffonts, pdfinfo, pdftotext } from '../helpers/poppler.js';
 import { buildSample, LOCALES, missingFigures, normalizeText, tempOut } from '../helpers/sample.js';
-import { pdffonts, pdfinfo, pdftotext } from '../pdf/poppler.js';
 
 let browser: Browser;
 let result: BuildResult;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { PrintError, type PrintResult, printPdf } from '../../src/pdf/print.js';
-import { pdftotext, readFixture } from './poppler.js';
+import { pdftotext, readFixture } from '../helpers/poppler.js';
 
 let browser: Browser;
 let server: Server;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { type PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { type Browser, TimeoutError } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/data/schema.js';
@@ -7,7 +7,8 @@ import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { documentId, finalizePdf, type PdfMetadata } from '../../src/pdf/finalize.js';
 import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
-import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from './poppler.js';
+import { outlineTitles } from '../helpers/pdf.js';
+import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from '../helpers/poppler.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -150,16 +151,7 @@ describe.each(['zh-TW', 'en'] as const)('the %s PDF', (locale) => {
   });
 
   it('keeps an outline of the headings', async () => {
-    const doc = await PDFDocument.load(bytes(), { updateMetadata: false });
-    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
-    const titles: string[] = [];
-    const walk = (item: PDFDict | undefined): void => {
-      for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-        titles.push(node.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText());
-        walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
-      }
-    };
-    walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
+    const titles = await outlineTitles(bytes());
     const headings = [...readFixture(`${locale}.html`).matchAll(/<h[12][^>]*>(.*?)<\/h[12]>/g)];
     expect(titles).toEqual(
       headings.map((h) => (h[1] as string).replace('&#8217;', '\u2019').replace(/<[^>]+>/g, '')),

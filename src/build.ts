@@ -15,7 +15,12 @@ import { loadWeek } from './data/load.js';
 import type { Locale, Week } from './data/schema.js';
 import { validateWeek } from './data/validate.js';
 import { CapexReportError } from './errors.js';
-import { createTranslator, LOCALES_DIR, type Translate } from './i18n/index.js';
+import {
+  createTranslator,
+  LOCALES_DIR,
+  readLocaleResources,
+  type Translate,
+} from './i18n/index.js';
 import { assertLocaleParity } from './i18n/parity.js';
 import { deriveMetrics } from './metrics/derive.js';
 import type { Metrics } from './metrics/types.js';
@@ -93,7 +98,15 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   stage('localize');
   const [templates, translators] = await Promise.all([
     readTemplates(options.templatesDir ?? TEMPLATES_DIR),
-    Promise.all(locales.map(async (locale) => [locale, await createTranslator(locale)] as const)),
+    Promise.all(
+      locales.map(
+        async (locale) =>
+          [
+            locale,
+            await createTranslator(locale, readLocaleResources(locale, options.localesDir)),
+          ] as const,
+      ),
+    ),
   ]);
   stage('chart');
   const charts = await chartAll(week, metrics, locales);

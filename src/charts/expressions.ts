@@ -18,7 +18,11 @@ import {
 
 function asLocale(value: unknown): Locale {
   if ((LOCALES as readonly unknown[]).includes(value)) return value as Locale;
-  throw new Error(`expected a locale (${LOCALES.join(', ')}) as the last argument, got ${value}`);
+  throw new Error(`expected a locale (${LOCALES.join(', ')}) as an argument, got ${value}`);
+}
+
+function asDecimals(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
 function asQualifier(value: unknown): Qualifier | undefined {
@@ -27,11 +31,15 @@ function asQualifier(value: unknown): Qualifier | undefined {
 
 /** Name → implementation, as chart specs call them. */
 export const CHART_EXPRESSIONS = {
-  /** Money-axis tick: `formatAxisMoneyBn(datum.value, locale)` → "200" / "2,000". */
-  formatAxisMoneyBn: (value: number, locale: unknown) => formatAxisMoneyBn(value, asLocale(locale)),
+  /**
+   * Money-axis tick: `formatAxisMoneyBn(datum.value, locale)` → "200" / "2,000". Bar labels pass
+   * the figure's written decimals (`datum.decimals`), so they print as the tables do: "2.10".
+   */
+  formatAxisMoneyBn: (value: number, locale: unknown, decimals?: unknown) =>
+    formatAxisMoneyBn(value, asLocale(locale), asDecimals(decimals)),
   /** Like the tick, with "+" above zero (flow bar labels): "+31.46" / "+314.6". */
-  formatAxisMoneyBnSigned: (value: number, locale: unknown) => {
-    const text = formatAxisMoneyBn(value, asLocale(locale));
+  formatAxisMoneyBnSigned: (value: number, locale: unknown, decimals?: unknown) => {
+    const text = formatAxisMoneyBn(value, asLocale(locale), asDecimals(decimals));
     return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
   },
   /** "US$200B" / "2,000 億美元"; `signed` adds "+" above zero. */

@@ -3,12 +3,13 @@
  * them are reported together.
  */
 import type { Problem } from '../errors.js';
-import { deriveMetrics } from '../metrics/derive.js';
+import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
 import { parsePath } from './paths.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
-import { findTokens } from './tokens.js';
+import { checkTexts } from './text-rules.js';
+import { checkUnits } from './unit-rules.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 
@@ -25,9 +26,11 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkSources(week),
     ...checkRanges(week),
     ...checkCapex(week),
+    ...checkUnits(week),
+    ...checkFlowWeek(week),
   ];
   // Token and number-parity rules need the figures to exist; run them only on sound data.
-  if (issues.length === 0) issues.push(...checkTexts(week));
+  if (issues.length === 0) issues.push(...checkTexts(week, bilingualTexts(week)));
   return issues.map((issue) => {
     const position = loaded.locate(parsePath(issue.path));
     return {
@@ -36,6 +39,19 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
       ...(position ? { line: position.line, column: position.column } : {}),
     };
   });
+}
+
+/** The fund flows must be the report week's, not a stale week's left in the file. */
+function checkFlowWeek(week: Week): Issue[] {
+  const flowWeek = isoWeekOf(week.fundFlows.weekEnding);
+  if (flowWeek === week.meta.week) return [];
+  return [
+    {
+      path: 'fundFlows.weekEnding',
+      expected: `a date in the report week ${week.meta.week}`,
+      found: `${week.fundFlows.weekEnding} (${flowWeek})`,
+    },
+  ];
 }
 
 function checkWeekId(week: Week): Issue[] {
@@ -63,7 +79,7 @@ function checkUniqueIds(week: Week): Issue[] {
       if (dup.has(v) && values.indexOf(v) !== i)
         out.push({
           path: path(i),
-          expected: `a ${what} not listed before`,
+          expected: `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} not listed before`,
           found: `${JSON.stringify(v)} again`,
         });
     });
@@ -90,6 +106,23 @@ function checkUniqueIds(week: Week): Issue[] {
     (i) => (i < n ? `fundFlows.byCategory[${i}].id` : `fundFlows.byRegion[${i - n}].id`),
     flows.map((f) => f.id),
   );
+  unique(
+    'aggregate id',
+    (i) => `aggregates[${i}].id`,
+    week.aggregates.map((a) => a.id),
+  );
+  unique(
+    'other-figure id',
+    (i) => `otherFigures[${i}].id`,
+    week.otherFigures.map((o) => o.id),
+  );
+  for (const [c, company] of week.companies.entries()) {
+    unique(
+      `id among ${company.id}'s other returns`,
+      (i) => `companies[${c}].returns.other[${i}].id`,
+      (company.returns?.other ?? []).map((o) => o.id),
+    );
+  }
   unique(
     'market id',
     (i) => `markets[${i}].id`,
@@ -125,7 +158,7 @@ function checkSources(week: Week): Issue[] {
 
 function checkRanges(week: Week): Issue[] {
   const out: Issue[] = [];
-  for (const f of deriveMetrics(week).figures.values()) {
+  for (const f of collectFigures(week)) {
     const range = SANE_RANGE[f.unit];
     if (f.derived || !range) continue;
     if (f.value < range[0] || f.value > range[1]) {
@@ -183,43 +216,6 @@ function checkCapex(week: Week): Issue[] {
     }
   });
   return out;
-}
-
-/** Tokens name existing figures, and both languages of a text carry the same other numbers. */
-function checkTexts(week: Week): Issue[] {
-  const ids = new Set(deriveMetrics(week).figures.keys());
-  const out: Issue[] = [];
-  for (const { path, text } of bilingualTexts(week)) {
-    for (const locale of ['zh-TW', 'en'] as const) {
-      for (const token of findTokens(text[locale])) {
-        if (!ids.has(token))
-          out.push({
-            path: `${path}.${locale}`,
-            expected: 'a token [[id]] naming a figure of this week',
-            found: `[[${token}]]`,
-            hint: 'see "Figure ids" in the README',
-          });
-      }
-    }
-    const zh = digitRuns(text['zh-TW']);
-    const en = digitRuns(text.en);
-    if (zh !== en) {
-      out.push({
-        path,
-        expected: 'the same numbers in zh-TW and en (write figures as [[id]] tokens)',
-        found: `zh-TW {${zh}} vs en {${en}}`,
-      });
-    }
-  }
-  return out;
-}
-
-function digitRuns(text: string): string {
-  const withoutTokens = text.replace(/\[\[[^\]]*\]\]/g, ' ');
-  return [...withoutTokens.matchAll(/\d+(?:[.,]\d+)*/g)]
-    .map((m) => m[0].replace(/,/g, ''))
-    .sort()
-    .join(', ');
 }
 
 /** Every bilingual text in the week, with its data path. */

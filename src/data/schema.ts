@@ -24,7 +24,11 @@ export type Kind = (typeof KINDS)[number];
 export const QUALIFIERS = ['approx', 'over', 'under', 'up-to'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-const nonEmpty = z.string().trim().min(1, 'a non-empty text');
+/** Text a reader can see: not empty, not only spaces or invisible format characters. */
+const nonEmpty = z
+  .string()
+  .trim()
+  .refine((text) => text.replace(/[\p{Cf}\s]/gu, '') !== '', 'a non-empty text');
 
 /** A text in both report languages. */
 export const bilingualSchema = z.strictObject({ 'zh-TW': nonEmpty, en: nonEmpty });

@@ -54,7 +54,12 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'string') {
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    // Invisible characters are shown by code point, so "found" never looks empty.
+    return shown.replace(
+      /\p{Cf}/gu,
+      (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+    );
   }
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   return `a ${typeof value}`;

@@ -31,7 +31,8 @@ export function formatFigure(fig: FigureLike, locale: Locale, opts: FormatOption
   const decimals = opts.decimals ?? fig.decimals;
   const numberOpts: FormatOptions = decimals === undefined ? opts : { ...opts, decimals };
   const number = BY_UNIT[fig.unit](fig.value, locale, numberOpts);
-  const prefix = qualifierWord(fig.qualifier, fig.kind, locale, opts.style ?? 'prose');
+  const negative = number.startsWith('\u2212');
+  const prefix = qualifierWord(fig.qualifier, fig.kind, locale, opts.style ?? 'prose', negative);
   const mark = fig.estimate === true && opts.estMark !== false ? estimateMark(locale) : '';
   return `${prefix}${number}${mark}`;
 }

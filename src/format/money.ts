@@ -101,8 +101,12 @@ export function formatUsd(value: number, locale: Locale, opts: FormatOptions = {
  * A chart tick on a money axis. The unit is fixed per axis (億 / billions, never switching to
  * 兆), so ticks compare at a glance; the unit itself goes in the axis title (moneyAxisUnit).
  */
-export function formatAxisMoneyBn(valueUsdBn: number, locale: Locale): string {
-  const r = roundPlain(valueUsdBn, 'axis value (USD bn)');
+export function formatAxisMoneyBn(valueUsdBn: number, locale: Locale, decimals?: number): string {
+  const r = roundPlain(
+    valueUsdBn,
+    'axis value (USD bn)',
+    decimals === undefined ? {} : { decimals },
+  );
   const sign = r.value.negative ? MINUS : '';
   return `${sign}${digitsIn(r, locale === 'en' ? 0 : -1, locale)}`;
 }

@@ -29,17 +29,34 @@ const COMPACT: Record<Wording, string> = {
 };
 
 /**
+ * A source's "more than" qualifies a size: "fell more than 10%" is −10 with `over`. Put before a
+ * negative number, "more than −10%" would say the opposite, so the words follow the number line.
+ */
+const NEGATIVE_PROSE: Record<Locale, Partial<Record<Wording, string>>> = {
+  en: { over: 'below ', under: 'above ', 'up-to': 'no lower than ' },
+  'zh-TW': { over: '低於 ', under: '高於 ', 'up-to': '不低於 ' },
+};
+const NEGATIVE_COMPACT: Partial<Record<Wording, string>> = { over: '<', under: '>', 'up-to': '≥' };
+
+/**
  * The word (with its trailing space) or symbol that goes before a number. A `lower-bound` figure
- * without a qualifier of its own reads "at least"; an explicit qualifier wins.
+ * without a qualifier of its own reads "at least"; an explicit qualifier wins. For a negative
+ * number, size qualifiers read along the number line (see NEGATIVE_PROSE).
  */
 export function qualifierWord(
   q: Qualifier | undefined,
   kind: Kind,
   locale: Locale,
   style: Style = 'prose',
+  negative = false,
 ): string {
   const wording: Wording | undefined = q ?? (kind === 'lower-bound' ? 'at-least' : undefined);
   if (wording === undefined) return '';
+  if (negative) {
+    const flipped =
+      style === 'compact' ? NEGATIVE_COMPACT[wording] : NEGATIVE_PROSE[locale][wording];
+    if (flipped !== undefined) return flipped;
+  }
   return style === 'compact' ? COMPACT[wording] : PROSE[locale][wording];
 }
 

@@ -18,7 +18,7 @@ export interface FigureLike {
   value: number;
   unit: Unit;
   kind: Kind;
-  qualifier?: Qualifier;
-  estimate?: boolean;
-  decimals?: number;
+  qualifier?: Qualifier | undefined;
+  estimate?: boolean | undefined;
+  decimals?: number | undefined;
 }

@@ -40,11 +40,11 @@ export function formatCount(value: number, locale: Locale, opts: FormatOptions =
   const r = roundPlain(value, 'count', opts);
   const sign = signOf(r, opts.signed);
   if (locale === 'en') return `${sign}${digitsIn(r, 0, locale)}`;
-  const scale = pickScale(ZH_COUNT_SCALES, r.value, 4);
+  // 萬 and 億 only where they read naturally (1.6 萬, 12.35 萬); 16,001 stays grouped.
+  const scale = pickScale(ZH_COUNT_SCALES, r.value, 2);
   return `${sign}${digitsIn(r, scale.exp, locale)}${scale.prose}`;
 }
 
-/** A multiple (unit `x`): "1.43×" in both languages. */
 /** A multiple: "1.43×" in English; Chinese readers expect 倍 ("1.43 倍"). */
 export function formatMultiple(value: number, locale: Locale, opts: FormatOptions = {}): string {
   const digits = plain(roundPlain(value, 'multiple', opts), locale, opts);

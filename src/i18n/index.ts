@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import type { Locale } from '../data/schema.js';
+import { InvalidInputError } from '../errors.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -39,7 +40,9 @@ export async function createTranslator(
   const t: TFunction = instance.t.bind(instance);
   return (key, options) => {
     if (!instance.exists(key, options)) {
-      throw new Error(`Missing string "${key}" in locale ${locale}`);
+      throw new InvalidInputError(`Missing string "${key}" in locale ${locale}`, [
+        { file: `${locale}.json`, path: key, expected: `the string "${key}"`, found: 'nothing' },
+      ]);
     }
     return String(t(key, options as never));
   };

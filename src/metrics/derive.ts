@@ -4,9 +4,12 @@
  *
  * How a derived figure is labelled:
  * - an estimate in gives an estimate out (`estimate: true`, kind `estimate`);
- * - a sum over a lower bound (and no estimate) is itself a lower bound ("at least");
+ * - a sum is a lower bound ("at least") only when some input is a lower bound and every other
+ *   input is exact or a lower bound too: one "up to" or "about" input and the sum is only "about";
  * - otherwise, an input the source words as approximate ("about", "up to", "more than") makes the
- *   result approximate ("about").
+ *   result approximate ("about");
+ * - a growth rate between a year and a prior year that was itself estimated from that year's plan
+ *   ("nearly double") is not computed: it would only restate the assumed ratio.
  */
 import {
   isCapexEstimate,
@@ -24,13 +27,21 @@ function derived(
   id: string,
   value: number,
   unit: Unit,
-  decimals: number,
+  decimals: number | undefined,
   inputs: readonly ResolvedFigure[],
   formula: string,
   op: Op = 'other',
 ): ResolvedFigure {
+  if (op === 'sum' && inputs.some((f) => f.unit !== unit)) {
+    throw new Error(`Cannot sum ${inputs.map((f) => `${f.id} (${f.unit})`).join(', ')} as ${unit}`);
+  }
   const estimate = inputs.some((f) => f.estimate);
-  const lowerBound = op === 'sum' && inputs.some((f) => f.kind === 'lower-bound');
+  const exactOrBound = (f: ResolvedFigure) =>
+    f.kind === 'lower-bound'
+      ? f.qualifier === undefined || f.qualifier === 'over'
+      : f.qualifier === undefined;
+  const lowerBound =
+    op === 'sum' && inputs.some((f) => f.kind === 'lower-bound') && inputs.every(exactOrBound);
   const kinds = new Set(inputs.map((f) => f.kind));
   const kind: Kind = estimate
     ? 'estimate'
@@ -56,7 +67,7 @@ function derived(
     derived: true,
     inputs: inputs.map((f) => f.id),
     formula,
-    decimals,
+    ...(decimals === undefined ? {} : { decimals }),
   };
 }
 
@@ -83,7 +94,7 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
         `${company.id}.capex.${year}`,
         base.value / entry.estimateFrom.ratio,
         'USD bn',
-        Math.min(2, decimalsOf(base.value / entry.estimateFrom.ratio)),
+        undefined,
         [{ ...base, estimate: true }],
         `${base.id} ÷ ${entry.estimateFrom.ratio}`,
       );
@@ -110,7 +121,9 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const current = latest ? row.byYear[latest] : undefined;
     const previous = latest ? row.byYear[String(Number(latest) - 1)] : undefined;
     const id = (name: string) => `derived.${company.id}.${name}`;
-    if (current && previous && previous.value > 0) {
+    // A prior year estimated from this year's plan would only give back the assumed ratio.
+    const circular = previous?.inputs?.includes(current?.id ?? '') ?? false;
+    if (current && previous && previous.value > 0 && !circular) {
       row.growth = derived(
         id('capex-growth'),
         (current.value / previous.value - 1) * 100,
@@ -183,7 +196,7 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
       `derived.capex-total.${year}`,
       parts.reduce((sum, f) => sum + f.value, 0),
       'USD bn',
-      Math.min(2, Math.max(0, ...parts.map((f) => decimalsOf(f.value)))),
+      undefined, // printed with the precision of the sum itself
       parts,
       parts.map((f) => f.id).join(' + '),
       'sum',
@@ -193,11 +206,4 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
   });
 
   return { figures, capex, capexYears, capexTotals };
-}
-
-/** Decimals of a number as written (31.46 → 2), for sums of data figures. */
-function decimalsOf(value: number): number {
-  const text = String(value);
-  if (text.includes('e')) return 2;
-  return text.split('.')[1]?.length ?? 0;
 }

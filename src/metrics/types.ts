@@ -11,7 +11,10 @@ export interface ResolvedFigure {
   path: string;
   value: number;
   unit: Unit;
-  /** The data's kind; derived metrics take `estimate` when any input is one, else `reported`-like kinds do not apply and `derived` is set. */
+  /**
+   * The data's kind. A derived metric takes `estimate` when any input is one, `lower-bound` for a
+   * sum that is one (see derive.ts), else its inputs' shared kind, else `guidance` or `reported`.
+   */
   kind: Kind;
   qualifier?: Qualifier;
   /** Source ids behind the number (a derived metric lists its inputs' sources). */

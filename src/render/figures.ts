@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import type { Locale, Source } from '../data/schema.js';
 import { splitTokens } from '../data/tokens.js';
+import { CapexReportError } from '../errors.js';
 import { formatFigure } from '../format/index.js';
 import type { Metrics, ResolvedFigure } from '../metrics/types.js';
 
@@ -51,8 +52,8 @@ export function figureView(
   const classes = ['fig', figure.estimate ? 'est' : '', figure.derived ? 'derived' : '']
     .filter(Boolean)
     .join(' ');
-  const dagger =
-    figure.derived && !figure.id.includes('.capex.') ? '<span class="dagger">†</span>' : '';
+  // † marks a metric computed here; a capex estimate from a ratio sits in the data's own table.
+  const dagger = figure.path === 'derived' ? '<span class="dagger">†</span>' : '';
   const html = `<span class="${classes}" data-fig="${escapeExpression(figure.id)}">${escapeExpression(text)}</span>${dagger}${refLinks(figure, ctx)}`;
   return {
     text,
@@ -64,26 +65,54 @@ export function figureView(
 
 export function figureById(id: string, ctx: FigureContext): ResolvedFigure {
   const figure = ctx.metrics.figures.get(id);
-  if (!figure) throw new Error(`No figure with id "${id}"`);
+  if (!figure)
+    throw new CapexReportError(`No figure with id "${id}" (validation should have caught it)`);
   return figure;
 }
 
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
-const SPACE_BEFORE_TOKEN = new RegExp(`([${CJK}])[ \\t]+(?=\\[\\[)`, 'gu');
-const SPACE_AFTER_TOKEN = new RegExp(`(\\]\\])[ \\t]+(?=[${CJK}])`, 'gu');
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z0-9$%+~<>\u2212\u2264\u2265]/;
 
 /**
- * In Chinese, the space an author leaves around a token would print as a gap between two Chinese
- * characters; CSS text-autospace already spaces CJK from Latin and digits.
+ * Chinese spacing at a figure's edges, decided from the characters that meet there: a space
+ * between a Han character and a Latin letter or digit, none between two Han characters or next
+ * to punctuation. (CSS text-autospace does not reach across the figure's own element.)
  */
-function tightenCjk(text: string, locale: Locale): string {
-  if (locale !== 'zh-TW') return text;
-  return text.replace(SPACE_BEFORE_TOKEN, '$1').replace(SPACE_AFTER_TOKEN, '$1');
+function gap(before: string | undefined, after: string | undefined): string {
+  if (before === undefined || after === undefined) return '';
+  const mixed = (HAN.test(before) && LATIN.test(after)) || (LATIN.test(before) && HAN.test(after));
+  return mixed ? ' ' : '';
+}
+
+function richZh(text: string, ctx: FigureContext): string {
+  const parts = splitTokens(text).map((part) =>
+    'token' in part
+      ? { figure: figureView(figureById(part.token, ctx), ctx) }
+      : { text: part.text },
+  );
+  let html = '';
+  for (const [i, part] of parts.entries()) {
+    if ('text' in part) {
+      // The author's spaces next to a figure are replaced by the rule in gap().
+      let literal = part.text;
+      if (i > 0) literal = literal.replace(/^[ \t]+/, '');
+      if (i < parts.length - 1) literal = literal.replace(/[ \t]+$/, '');
+      const prev = parts[i - 1];
+      const lead = prev && 'figure' in prev ? gap(prev.figure.text.at(-1), literal[0]) : '';
+      const next = parts[i + 1];
+      const trail = next && 'figure' in next ? gap(literal.at(-1), next.figure.text[0]) : '';
+      html += lead + escapeExpression(literal) + trail;
+    } else {
+      html += part.figure.html.toString();
+    }
+  }
+  return html;
 }
 
 /** Commentary with `[[id]]` tokens replaced by figures; the rest escaped. */
 export function richText(text: string, ctx: FigureContext): Handlebars.SafeString {
-  const html = splitTokens(tightenCjk(text, ctx.locale))
+  if (ctx.locale === 'zh-TW') return new Handlebars.SafeString(richZh(text, ctx));
+  const html = splitTokens(text)
     .map((part) =>
       'token' in part
         ? figureView(figureById(part.token, ctx), ctx).html.toString()

@@ -2,7 +2,7 @@
  * Stage 5, localize: the week, its metrics and the charts become one plain view per language.
  * Every string here is final and localized; the templates only place them.
  */
-import type Handlebars from 'handlebars';
+import Handlebars from 'handlebars';
 import type { Bilingual, Locale, SectionId, Week } from '../data/schema.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
@@ -72,7 +72,7 @@ export interface ReportView {
   sources: { no: number; anchor: string; citation: string; url: string; via: string | null }[];
   /** Charts grouped by the section they illustrate. */
   charts: Record<ChartSection, ChartView[]>;
-  disclaimer: string;
+  disclaimer: Handlebars.SafeString;
 }
 
 export interface ViewInput {
@@ -236,7 +236,9 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
       via: s.via ? t('sources.via', { via: s.via }) : null,
     })),
     charts: groupCharts(charts),
-    disclaimer: week.text.disclaimer ? pick(week.text.disclaimer) : t('disclaimer.default'),
+    disclaimer: week.text.disclaimer
+      ? rich(week.text.disclaimer)
+      : new Handlebars.SafeString(Handlebars.escapeExpression(t('disclaimer.default'))),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadWeek } from '../../src/data/load.js';
 import { validateWeek } from '../../src/data/validate.js';
@@ -44,17 +45,20 @@ describe('derived metrics of the sample week', () => {
     });
     expect(meta2025.inputs).toEqual(['meta.capex.2026']);
     expect(get(m, 'alphabet.capex.2025').value).toBe(92.5);
+    // a growth rate from a year estimated off the plan would only restate the assumed ratio
+    expect(m.figures.has('derived.meta.capex-growth')).toBe(false);
     // an estimate in gives an estimate out
-    expect(get(m, 'derived.meta.capex-growth')).toMatchObject({ estimate: true, kind: 'estimate' });
+    expect(m.capexTotals.find((t) => t.year === '2025')?.figure).toMatchObject({ estimate: true });
   });
 
-  test('the combined plan counts Microsoft at its lower bound, so the sum is a lower bound', async () => {
+  test('the combined plan mixes "about", "up to" and a lower bound, so the sum is only "about"', async () => {
     const m = await sample();
     const total = m.capexTotals.find((t) => t.year === '2026');
     expect(total?.figure.value).toBe(200 + 135 + 185 + 72);
     expect(total?.complete).toBe(true);
-    expect(total?.figure.kind).toBe('lower-bound');
-    expect(formatFigure(total?.figure as ResolvedFigure, 'en')).toBe('at least US$592 billion');
+    expect(total?.figure).toMatchObject({ kind: 'guidance', qualifier: 'approx' });
+    expect(formatFigure(total?.figure as ResolvedFigure, 'en')).toBe('about US$592 billion');
+    expect(formatFigure(total?.figure as ResolvedFigure, 'zh-TW')).toBe('約 5,920 億美元');
     // Microsoft gives no 2025 figure: that year's sum is marked incomplete and is an estimate.
     const prior = m.capexTotals.find((t) => t.year === '2025');
     expect(prior).toMatchObject({ complete: false, figure: { estimate: true } });
@@ -82,5 +86,24 @@ describe('derived metrics of the sample week', () => {
     for (const f of m.figures.values()) {
       if (f.id.startsWith('derived.')) expect(f.path).toBe('derived');
     }
+  });
+});
+
+describe('how a sum is labelled', () => {
+  const week = async (edit: (text: string) => string) => {
+    const { parseWeekText } = await import('../../src/data/load.js');
+    const text = edit(readFileSync('tests/fixtures/valid/minimal.yaml', 'utf8'));
+    return deriveMetrics(validateWeek(parseWeekText(text, 'week.yaml')));
+  };
+
+  test('exact figures and one lower bound sum to a lower bound ("at least")', async () => {
+    const m = await week((t) =>
+      t
+        .replace(/^\s*qualifier: (approx|up-to)\n/gm, '')
+        .replace('value: 135\n        unit: USD bn\n        kind: guidance', 'value: 135\n        unit: USD bn\n        kind: lower-bound'),
+    );
+    const total = m.capexTotals.find((x) => x.year === '2026')?.figure as ResolvedFigure;
+    expect(total.kind).toBe('lower-bound');
+    expect(formatFigure(total, 'en')).toMatch(/^at least US\$/);
   });
 });

@@ -24,11 +24,18 @@ export interface ChartPlan {
 /** The figure fields a chart label needs; the spec formats them with the report's functions. */
 export function figureFields(
   figure:
-    | { value: number; kind: Kind; qualifier?: Qualifier | undefined; estimate?: boolean }
+    | {
+        value: number;
+        kind: Kind;
+        qualifier?: Qualifier | undefined;
+        estimate?: boolean;
+        decimals?: number | undefined;
+      }
     | undefined,
 ) {
   return {
     value: figure?.value ?? null,
+    decimals: figure?.decimals ?? null,
     kind: figure?.kind ?? null,
     qualifier: figure?.qualifier ?? null,
     estimate: figure?.estimate ?? false,

@@ -4,7 +4,7 @@
  * strings (`charts.<key>.*`) differ.
  */
 import type { Flow } from '../../data/schema.js';
-import { formatDate, formatMoneyBn, moneyAxisUnit } from '../../format/index.js';
+import { formatDate, formatFigure, moneyAxisUnit } from '../../format/index.js';
 import { type ChartContext, type ChartPlan, figureFields } from './context.js';
 
 export const FLOWS_BY_CATEGORY = 'flows-by-category';
@@ -32,14 +32,17 @@ export function buildFundFlows(
       label: flow.label[locale],
       direction,
       directionLabel: t(`charts.flows.${direction}`),
-      ...figureFields({ ...flow.figure, estimate: flow.figure.kind === 'estimate' }),
+      // The resolved figure: the precision it was written with, as the tables print it.
+      ...figureFields(ctx.metrics.figures.get(`flows.${flow.id}`)),
     };
   });
   const summary = sorted
     .map((flow) =>
       t('charts.flows.item', {
         label: flow.label[locale],
-        value: formatMoneyBn(flow.figure.value, locale, { signed: true }),
+        value: formatFigure(ctx.metrics.figures.get(`flows.${flow.id}`) ?? flow.figure, locale, {
+          signed: true,
+        }),
       }),
     )
     .join(t('charts.common.itemSeparator'));

@@ -1,0 +1,103 @@
+/**
+ * Rules for the week's texts: tokens name existing figures and appear only where they are
+ * rendered, and both languages of a text carry the same numbers.
+ */
+import type { Problem } from '../errors.js';
+import { deriveMetrics } from '../metrics/derive.js';
+import type { Bilingual, Week } from './schema.js';
+import { TOKEN_PATTERN } from './tokens.js';
+
+type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
+
+/** Texts rendered as commentary, where `[[id]]` becomes a figure; elsewhere it would print raw. */
+const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$)/;
+
+export function checkTexts(
+  week: Week,
+  texts: readonly { path: string; text: Bilingual }[],
+): Issue[] {
+  const ids = new Set(deriveMetrics(week).figures.keys());
+  const out: Issue[] = [];
+  for (const { path, text } of texts) {
+    const rich = RICH_PATH.test(path);
+    for (const locale of ['zh-TW', 'en'] as const) {
+      const at = `${path}.${locale}`;
+      const value = text[locale];
+      if (!rich) {
+        if (/\[\[|\]\]/.test(value)) {
+          out.push({
+            path: at,
+            expected: 'plain text (figure tokens work in text.* and views[].paraphrase only)',
+            found: JSON.stringify(value),
+          });
+        }
+        continue;
+      }
+      for (const m of value.matchAll(TOKEN_PATTERN)) {
+        const id = m[1] ?? '';
+        if (!ids.has(id)) {
+          out.push({
+            path: at,
+            expected: 'a token [[id]] naming a figure of this week',
+            found: m[0],
+            hint: 'see "Figure ids" in the README',
+          });
+        }
+      }
+      const leftover = value.replace(TOKEN_PATTERN, '');
+      const stray = /\[\[[^\]]*\]\]|\[\[|\]\]/.exec(leftover);
+      if (stray) {
+        out.push({
+          path: at,
+          expected: 'tokens written [[id]] with a lower-case id and no spaces',
+          found: stray[0],
+        });
+      }
+    }
+    const zh = numbersOf(text['zh-TW']);
+    const en = numbersOf(text.en);
+    if (zh !== en) {
+      out.push({
+        path,
+        expected: 'the same numbers in zh-TW and en (write figures as [[id]] tokens)',
+        found: `zh-TW {${zh}} vs en {${en}}`,
+      });
+    }
+  }
+  return out;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/**
+ * English month names count as their numbers, so "October 2025" matches 「2025 年 10 月」. Other
+ * number words stay words: "four companies" is 「四家公司」 in Chinese, not a figure.
+ */
+function spellOutMonths(text: string): string {
+  return text.replace(
+    /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
+    (m) => ` ${MONTHS.indexOf(m.toLowerCase()) + 1} `,
+  );
+}
+
+/** The numbers of a text outside its tokens, sorted, as one comparable string. */
+function numbersOf(text: string): string {
+  const plain = spellOutMonths(text.replace(TOKEN_PATTERN, ' '));
+  return [...plain.matchAll(/\d+(?:[.,]\d+)*/g)]
+    .map((m) => m[0].replace(/,/g, ''))
+    .sort()
+    .join(', ');
+}

@@ -114,7 +114,11 @@ const cases: [string, () => string, string][] = [
   ['count zh 億', () => formatCount(300_000_000, zh), '3 億'],
   ['count zh 萬 only with at most 2 decimals', () => formatCount(16_001, zh), '16,001'],
   ['count zh 12.35 萬', () => formatCount(123_500, zh), '12.35 萬'],
-  ['count zh large uneven stays grouped', () => formatCount(123_456_789_012, zh), '123,456,789,012'],
+  [
+    'count zh large uneven stays grouped',
+    () => formatCount(123_456_789_012, zh),
+    '123,456,789,012',
+  ],
   ['multiple en', () => formatMultiple(200 / 139.5, en), '1.43×'],
   ['multiple zh', () => formatMultiple(200 / 139.5, zh), '1.43 倍'],
   // qualifiers and the estimate mark
@@ -154,12 +158,39 @@ const cases: [string, () => string, string][] = [
   ['compact <', () => qualifierWord('under', 'market', en, 'compact'), '<'],
   ['compact >', () => qualifierWord('over', 'market', en, 'compact'), '>'],
   // "fell more than 10%": the words follow the number line for negative values
-  ['over negative en', () => formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en), 'below \u221210%'],
-  ['over negative zh', () => formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, zh), '低於 \u221210%'],
-  ['over negative compact', () => formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en, { style: 'compact' }), '<\u221210%'],
-  ['under negative en', () => formatFigure({ value: -1, unit: 'bp', kind: 'market', qualifier: 'under' }, en), 'above \u22121 bp'],
-  ['up-to negative zh', () => formatFigure(bn(-2, { qualifier: 'up-to' }), zh), '不低於 \u221220 億美元'],
-  ['approx negative keeps its word', () => formatFigure(bn(-60.5, { qualifier: 'approx' }), en), 'about \u2212US$60.5 billion'],
+  [
+    'over negative en',
+    () => formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en),
+    'below \u221210%',
+  ],
+  [
+    'over negative zh',
+    () => formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, zh),
+    '低於 \u221210%',
+  ],
+  [
+    'over negative compact',
+    () =>
+      formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en, {
+        style: 'compact',
+      }),
+    '<\u221210%',
+  ],
+  [
+    'under negative en',
+    () => formatFigure({ value: -1, unit: 'bp', kind: 'market', qualifier: 'under' }, en),
+    'above \u22121 bp',
+  ],
+  [
+    'up-to negative zh',
+    () => formatFigure(bn(-2, { qualifier: 'up-to' }), zh),
+    '不低於 \u221220 億美元',
+  ],
+  [
+    'approx negative keeps its word',
+    () => formatFigure(bn(-60.5, { qualifier: 'approx' }), en),
+    'about \u2212US$60.5 billion',
+  ],
   ['no qualifier', () => qualifierWord(undefined, 'reported', en, 'prose'), ''],
   ['est en', () => formatFigure(bn(100, { estimate: true }), en), 'US$100 billion (est.)'],
   [

@@ -100,7 +100,10 @@ describe('how a sum is labelled', () => {
     const m = await week((t) =>
       t
         .replace(/^\s*qualifier: (approx|up-to)\n/gm, '')
-        .replace('value: 135\n        unit: USD bn\n        kind: guidance', 'value: 135\n        unit: USD bn\n        kind: lower-bound'),
+        .replace(
+          'value: 135\n        unit: USD bn\n        kind: guidance',
+          'value: 135\n        unit: USD bn\n        kind: lower-bound',
+        ),
     );
     const total = m.capexTotals.find((x) => x.year === '2026')?.figure as ResolvedFigure;
     expect(total.kind).toBe('lower-bound');

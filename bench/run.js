@@ -1,0 +1,382 @@
+/**
+ * `npm run bench [-- --quick]`: how close capex-report comes to the floor (a bare Puppeteer
+ * script printing the same pages with the same browser, flags and PDF options). See README.md.
+ *
+ *   0. setup      dist/ present, floor flags = BROWSER_ARGS, one reference build and floor
+ *                 (in-process stage timings, PDF sizes and fonts, memory of the whole tree)
+ *   1-2. cold     floor process, build process, pair by pair
+ *   3+5. warm     rebuild after one figure changed, live browser; charts re-rendered warm
+ *   4. batch      N synthetic weeks × 2 languages, one browser, against the floor, pair by pair
+ *   6. size, memory   from the reference build and the cold builds
+ *
+ * Prints a table; writes output/bench/latest.json and output/bench/<timestamp>.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FLOOR_ARGS, FLOOR_PDF_OPTIONS } from './floor.js';
+import { HAS_TIME, runNode } from './process.js';
+import { round, summarize } from './stats.js';
+import { writeSyntheticWeeks } from './synthetic.js';
+import { printTable } from './table.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SAMPLE = path.join(ROOT, 'data/2026-W06.yaml');
+const LOCALES = ['zh-TW', 'en'];
+const at = (rel) => path.join(ROOT, rel);
+
+const PLANS = {
+  full: { coldPairs: 7, warmRuns: 9, warmPrimes: 2, batchWeeks: 52, batchPairs: 3 },
+  quick: { coldPairs: 2, warmRuns: 3, warmPrimes: 1, batchWeeks: 2, batchPairs: 2 },
+};
+
+export const TARGETS = {
+  cold_build_vs_floor: { max: 1.15 },
+  batch_throughput_vs_floor: { min: 0.95 },
+  warm_print_share: { min: 0.5 },
+  chart_share: { max: 0.1 },
+  pdf_bytes: { max: 600_000 },
+};
+
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+/** dist/ must exist; a src/ newer than it means the numbers describe old code. */
+async function checkDist() {
+  if (!existsSync(at('dist/build.js'))) {
+    throw new Error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+  }
+  const built = statSync(at('dist/build.js')).mtimeMs;
+  const sources = await readdir(at('src'), { recursive: true });
+  const stale = sources.filter(
+    (f) => f.endsWith('.ts') && statSync(at(`src/${f}`)).mtimeMs > built,
+  );
+  if (stale.length > 0) {
+    log(
+      `warning: src/ is newer than dist/ (${stale.slice(0, 3).join(', ')}...); run \`npx tsc -p tsconfig.build.json\``,
+    );
+  }
+}
+
+/** The floor copies flags and PDF options by hand; refuse to compare against a drifted copy. */
+async function checkFloorMatchesBuild() {
+  const { BROWSER_ARGS, resolveBrowserExecutable } = await import('../dist/pdf/browser.js');
+  if (JSON.stringify(BROWSER_ARGS) !== JSON.stringify(FLOOR_ARGS)) {
+    throw new Error(
+      `bench/floor.js FLOOR_ARGS differ from BROWSER_ARGS:\n${BROWSER_ARGS.join(' ')}`,
+    );
+  }
+  const printJs = await readFile(at('dist/pdf/print.js'), 'utf8');
+  const literal = /page\.pdf\(\{([^}]*)\}\)/.exec(printJs)?.[1] ?? '';
+  const options = Object.fromEntries(
+    [...literal.matchAll(/(\w+):\s*([^,\n]+)/g)].map(([, k, v]) => [k, v.trim()]),
+  );
+  for (const [key, value] of Object.entries(options)) {
+    if (['format', 'timeout'].includes(key)) continue; // per job; the pages' @page size wins
+    if (String(FLOOR_PDF_OPTIONS[key]) !== value) {
+      throw new Error(`bench/floor.js FLOOR_PDF_OPTIONS.${key} differs from print.ts (${value})`);
+    }
+  }
+  const missing = Object.keys(FLOOR_PDF_OPTIONS).filter(
+    (k) => !(k in options) && !['format', 'timeout'].includes(k),
+  );
+  if (missing.length > 0)
+    throw new Error(`print.ts no longer passes ${missing.join(', ')} to page.pdf`);
+  return resolveBrowserExecutable().path;
+}
+
+function pdfFontsEmbedded(file) {
+  try {
+    const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    const rows = out.split('\n').slice(2).filter(Boolean);
+    // Columns: name type encoding emb sub uni object ID; "emb" is the 4th from the end.
+    const embedded = rows.filter((r) => r.trim().split(/\s+/).at(-5) === 'yes').length;
+    return { fonts: rows.length, embedded };
+  } catch {
+    return null; // poppler-utils missing
+  }
+}
+
+async function coldBuild(outDir, env) {
+  return runNode(
+    at('bin/capex-report.js'),
+    ['build', '--data', SAMPLE, '--out', outDir, '--quiet'],
+    {
+      cwd: ROOT,
+      env,
+    },
+  );
+}
+
+/**
+ * One in-process breakdown per side (bench/cold-stages.js), which also warms both sides' files.
+ * The build's run is the reference: its HTML is what the floor prints, its PDFs are measured,
+ * and its process tree's memory is sampled (sampling costs a little CPU, so it is done here, in
+ * the run that times nothing of the table).
+ */
+async function measureReference(work, env) {
+  const out = path.join(work, 'reference');
+  const run = await runNode(at('bench/cold-stages.js'), ['build', SAMPLE, out], {
+    cwd: ROOT,
+    env,
+    sampleTree: true,
+  });
+  const dir = path.join(out, '2026-W06');
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  const reference = {
+    html: LOCALES.map((l) => path.join(dir, `report.${l}.html`)),
+    treePssKb: run.treePssKb,
+    browser: manifest.browser,
+    stages: JSON.parse(run.stdout),
+    pdfs: {},
+  };
+  for (const l of LOCALES) {
+    const file = path.join(dir, `report.${l}.pdf`);
+    reference.pdfs[l] = { bytes: (await stat(file)).size, fonts: pdfFontsEmbedded(file) };
+  }
+  const floor = await runNode(
+    at('bench/cold-stages.js'),
+    ['floor', path.join(work, 'reference-floor'), ...reference.html],
+    { cwd: ROOT, env },
+  );
+  return { reference, coldStages: { build: reference.stages, floor: JSON.parse(floor.stdout) } };
+}
+
+async function measureCold(work, plan, env, html) {
+  const floor = (i) =>
+    runNode(at('bench/floor.js'), [path.join(work, `floor-${i}`), ...html], { cwd: ROOT, env });
+  const pairs = [];
+  for (let i = 0; i < plan.coldPairs; i++) {
+    const f = await floor(i);
+    const b = await coldBuild(path.join(work, `cold-${i}`), env);
+    pairs.push({ floorMs: f.ms, buildMs: b.ms, ratio: b.ms / f.ms, build: b, floor: f });
+    log(
+      `cold pair ${i + 1}/${plan.coldPairs}: floor ${Math.round(f.ms)} ms, build ${Math.round(b.ms)} ms`,
+    );
+  }
+  return pairs;
+}
+
+async function measureWarm(work, plan, env) {
+  const { stdout } = await runNode(
+    at('bench/warm.js'),
+    [path.join(work, 'warm'), String(plan.warmRuns), String(plan.warmPrimes)],
+    {
+      cwd: ROOT,
+      env,
+    },
+  );
+  const { runs } = JSON.parse(stdout);
+  log(`warm: ${runs.map((r) => Math.round(r.wallMs)).join(', ')} ms`);
+  return runs;
+}
+
+async function measureBatch(work, plan, env) {
+  const weeks = path.join(work, 'weeks');
+  const out = path.join(work, 'batch-out');
+  await writeSyntheticWeeks(SAMPLE, weeks, plan.batchWeeks);
+  const batch = (...args) =>
+    runNode(at('bench/batch.js'), args, { cwd: ROOT, env }).then((r) => JSON.parse(r.stdout));
+  const pairs = [];
+  for (let i = 0; i < plan.batchPairs; i++) {
+    // Build first: the floor prints the HTML files this build batch has just written.
+    const b = await batch('build', weeks, out);
+    const f = await batch('floor', weeks, out, path.join(work, `batch-floor-${i}`));
+    const floorRate = f.pdfs / (f.ms / 1000);
+    const buildRate = b.pdfs / (b.ms / 1000);
+    pairs.push({
+      floorMs: f.ms,
+      buildMs: b.ms,
+      floorRate,
+      buildRate,
+      ratio: buildRate / floorRate,
+      stages: b.stages,
+    });
+    log(
+      `batch pair ${i + 1}/${plan.batchPairs}: build ${buildRate.toFixed(2)} PDF/s, floor ${floorRate.toFixed(2)} PDF/s`,
+    );
+  }
+  return pairs;
+}
+
+/** Median of each key over a list of { key: ms } objects. */
+function medianOfKeys(list, scale = 1) {
+  const keys = [...new Set(list.flatMap((o) => Object.keys(o)))];
+  return Object.fromEntries(
+    keys.map((k) => [k, round(summarize(list.map((o) => o[k] ?? 0)).median * scale, 1)]),
+  );
+}
+
+function roundAll(msByKey) {
+  return Object.fromEntries(Object.entries(msByKey).map(([k, v]) => [k, round(v, 1)]));
+}
+
+function verdict(name, value) {
+  const t = TARGETS[name];
+  if (!t) return null;
+  return 'max' in t ? value <= t.max : value >= t.min;
+}
+
+function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
+  const s = (values, digits = 3) => {
+    const r = summarize(values);
+    return {
+      median: round(r.median, digits),
+      min: round(r.min, digits),
+      max: round(r.max, digits),
+      n: r.n,
+    };
+  };
+  const pdfBytes = Object.fromEntries(LOCALES.map((l) => [l, reference.pdfs[l].bytes]));
+  const kb = (v) => (v === null ? null : round(v / 1024, 1));
+  const figures = {
+    floor_cold_ms: s(
+      cold.map((p) => p.floorMs),
+      0,
+    ),
+    build_cold_ms: s(
+      cold.map((p) => p.buildMs),
+      0,
+    ),
+    cold_build_vs_floor: s(cold.map((p) => p.ratio)),
+    warm_rebuild_ms: s(
+      warm.map((r) => r.wallMs),
+      0,
+    ),
+    warm_pdf_call_ms: s(
+      warm.map((r) => r.print.pdfMs),
+      0,
+    ),
+    warm_print_share: s(warm.map((r) => r.print.pdfMs / r.wallMs)),
+    warm_print_stage_share: s(warm.map((r) => r.print.stageMs / r.wallMs)),
+    warm_floor_ms: s(
+      warm.map((r) => r.floor.stageMs),
+      0,
+    ),
+    warm_floor_print_share: s(warm.map((r) => r.floor.pdfMs / r.floor.stageMs)),
+    warm_rebuild_vs_floor: s(warm.map((r) => r.wallMs / r.floor.stageMs)),
+    batch_weeks: plan.batchWeeks,
+    batch_floor_pdf_per_s: s(batch.map((p) => p.floorRate)),
+    batch_build_pdf_per_s: s(batch.map((p) => p.buildRate)),
+    batch_throughput_vs_floor: s(batch.map((p) => p.ratio)),
+    charts_warm_ms: s(
+      warm.map((r) => r.chartsMs),
+      0,
+    ),
+    chart_share: s(warm.map((r) => r.chartsMs / r.wallMs)),
+    pdf_bytes: pdfBytes,
+    pdf_fonts: Object.fromEntries(LOCALES.map((l) => [l, reference.pdfs[l].fonts])),
+    peak_rss_mb: s(cold.map((p) => kb(p.build.nodeRssKb))),
+    peak_rss_largest_process_mb: HAS_TIME ? s(cold.map((p) => kb(p.build.maxProcessRssKb))) : null,
+    peak_pss_tree_mb: kb(reference.treePssKb),
+    floor_peak_rss_mb: s(cold.map((p) => kb(p.floor.nodeRssKb))),
+  };
+  const fontsOk = LOCALES.every((l) => {
+    const f = reference.pdfs[l].fonts;
+    return f === null || (f.fonts > 0 && f.embedded === f.fonts);
+  });
+  const targets = {
+    cold_build_vs_floor: verdict('cold_build_vs_floor', figures.cold_build_vs_floor.median),
+    batch_throughput_vs_floor: verdict(
+      'batch_throughput_vs_floor',
+      figures.batch_throughput_vs_floor.median,
+    ),
+    warm_print_share: verdict('warm_print_share', figures.warm_print_share.median),
+    chart_share: verdict('chart_share', figures.chart_share.median),
+    pdf_bytes: LOCALES.every((l) => verdict('pdf_bytes', pdfBytes[l])) && fontsOk,
+  };
+  const breakdown = {
+    cold_floor_in_process_ms: roundAll(coldStages.floor),
+    cold_build_in_process_ms: roundAll(coldStages.build),
+    warm_stages_ms: medianOfKeys(warm.map((r) => r.stages)),
+    warm_print_ms: medianOfKeys(warm.map((r) => r.print)),
+    warm_floor_ms: medianOfKeys(warm.map((r) => r.floor)),
+    batch_stages_ms_per_week: medianOfKeys(
+      batch.map((p) => p.stages),
+      1 / plan.batchWeeks,
+    ),
+  };
+  return { figures, targets, breakdown };
+}
+
+async function main(argv) {
+  const mode = argv.includes('--quick') ? 'quick' : 'full';
+  const plan = PLANS[mode];
+  const started = performance.now();
+  await checkDist();
+  const executable = await checkFloorMatchesBuild();
+  // Both sides launch exactly this browser (launchBrowser honours the variable too).
+  const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable };
+  const work = await mkdtemp(path.join(os.tmpdir(), 'capex-bench-'));
+  const loadBefore = os.loadavg();
+  try {
+    log(`${mode} mode, work folder ${work}`);
+    const sections = {};
+    const timed = async (name, run) => {
+      const t = performance.now();
+      const value = await run();
+      sections[name] = round((performance.now() - t) / 1000, 1);
+      return value;
+    };
+    const { reference, coldStages } = await timed('reference', () => measureReference(work, env));
+    const cold = await timed('cold', () => measureCold(work, plan, env, reference.html));
+    const warm = await timed('warm', () => measureWarm(work, plan, env));
+    const batch = await timed('batch', () => measureBatch(work, plan, env));
+    const { figures, targets, breakdown } = summarizeAll({
+      plan,
+      reference,
+      coldStages,
+      cold,
+      warm,
+      batch,
+    });
+
+    const result = {
+      date: new Date().toISOString(),
+      mode,
+      plan,
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '',
+        loadavgBefore: loadBefore.map((l) => round(l, 2)),
+        loadavgAfter: os.loadavg().map((l) => round(l, 2)),
+        node: process.version,
+        browser: reference.browser,
+        executable,
+        peakRssFrom: HAS_TIME
+          ? 'rss-preload (Node getrusage) + /usr/bin/time %M'
+          : 'rss-preload (Node getrusage)',
+      },
+      seconds: round((performance.now() - started) / 1000, 1),
+      sectionSeconds: sections,
+      // The headline figures, as medians (details in `figures`).
+      cold_build_vs_floor: figures.cold_build_vs_floor.median,
+      batch_throughput_vs_floor: figures.batch_throughput_vs_floor.median,
+      warm_print_share: figures.warm_print_share.median,
+      chart_share: figures.chart_share.median,
+      pdf_bytes: figures.pdf_bytes,
+      peak_rss_mb: figures.peak_rss_mb.median,
+      targets,
+      figures,
+      breakdown,
+      runs: {
+        cold: cold.map(({ floorMs, buildMs, ratio }) => ({ floorMs, buildMs, ratio })),
+        warm,
+        batch,
+      },
+    };
+    printTable(result, TARGETS);
+    const dir = at('output/bench');
+    await mkdir(dir, { recursive: true });
+    const latest = path.join(dir, 'latest.json');
+    await writeFile(latest, `${JSON.stringify(result, null, 2)}\n`);
+    await copyFile(latest, path.join(dir, `${result.date.replace(/[:.]/g, '-')}.json`));
+    log(`wrote ${path.relative(ROOT, latest)} (${result.seconds} s)`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,115 @@
+/** The bench's table on stdout: one row per figure, then where the time of a build goes. */
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+function fmt(value, digits) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return typeof value === 'number' ? value.toFixed(digits) : String(value);
+}
+
+function targetText(t) {
+  if (!t) return '';
+  return 'max' in t ? `≤ ${t.max}` : `≥ ${t.min}`;
+}
+
+function statusText(ok) {
+  if (ok === null || ok === undefined) return '';
+  return ok ? 'met' : 'MISSED';
+}
+
+function row(label, summary, digits, target = '', status = '') {
+  const s = typeof summary === 'object' && summary !== null ? summary : { median: summary };
+  out(
+    [
+      label.padEnd(44),
+      fmt(s.median, digits).padStart(9),
+      fmt(s.min, digits).padStart(9),
+      fmt(s.max, digits).padStart(9),
+      String(s.n ?? '').padStart(3),
+      `  ${target}`.padEnd(14),
+      status,
+    ].join(''),
+  );
+}
+
+function breakdownLine(title, msByKey) {
+  const parts = Object.entries(msByKey).map(([k, v]) => `${k.replace(/Ms$/, '')} ${Math.round(v)}`);
+  out(`  ${title}: ${parts.join(' · ')}`);
+}
+
+export function printTable(r, targets) {
+  const f = r.figures;
+  const m = r.machine;
+  out();
+  out(
+    `capex-report bench (${r.mode}) · ${m.cpus} cores · load ${m.loadavgBefore[0]} → ${m.loadavgAfter[0]} · node ${m.node} · ${m.browser}`,
+  );
+  out(
+    `${'figure'.padEnd(44)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}${'n'.padStart(3)}  target        status`,
+  );
+  out('-'.repeat(100));
+  row('1 floor, whole process (ms)', f.floor_cold_ms, 0);
+  row('2 cold build, whole process (ms)', f.build_cold_ms, 0);
+  row(
+    '  cold build ÷ floor (pair by pair)',
+    f.cold_build_vs_floor,
+    2,
+    targetText(targets.cold_build_vs_floor),
+    statusText(r.targets.cold_build_vs_floor),
+  );
+  row('3 warm rebuild, one figure changed (ms)', f.warm_rebuild_ms, 0);
+  row('  inside page.pdf(), both pages (ms)', f.warm_pdf_call_ms, 0);
+  row(
+    '  share inside page.pdf()',
+    f.warm_print_share,
+    2,
+    targetText(targets.warm_print_share),
+    statusText(r.targets.warm_print_share),
+  );
+  row('  share in the whole print stage', f.warm_print_stage_share, 2);
+  row('  floor, live browser, same two pages (ms)', f.warm_floor_ms, 0);
+  row("  floor's share inside page.pdf()", f.warm_floor_print_share, 2);
+  row('  warm rebuild ÷ warm floor (pair by pair)', f.warm_rebuild_vs_floor, 2);
+  row(`4 floor batch, ${f.batch_weeks} weeks × 2 (PDF/s)`, f.batch_floor_pdf_per_s, 2);
+  row(`  build batch, ${f.batch_weeks} weeks × 2 (PDF/s)`, f.batch_build_pdf_per_s, 2);
+  row(
+    '  build ÷ floor throughput (pair by pair)',
+    f.batch_throughput_vs_floor,
+    2,
+    targetText(targets.batch_throughput_vs_floor),
+    statusText(r.targets.batch_throughput_vs_floor),
+  );
+  row('5 charts, both languages, warm, uncached (ms)', f.charts_warm_ms, 0);
+  row(
+    '  charts ÷ warm rebuild (pair by pair)',
+    f.chart_share,
+    3,
+    targetText(targets.chart_share),
+    statusText(r.targets.chart_share),
+  );
+  for (const [locale, bytes] of Object.entries(f.pdf_bytes)) {
+    const fonts = f.pdf_fonts[locale];
+    const note = fonts ? `  (${fonts.embedded}/${fonts.fonts} fonts embedded)` : '';
+    row(
+      `6 PDF ${locale} (KB)${note}`,
+      bytes / 1000,
+      1,
+      `≤ ${targets.pdf_bytes.max / 1000}`,
+      statusText(r.targets.pdf_bytes),
+    );
+  }
+  row('  peak RSS, build process: Node (MB)', f.peak_rss_mb, 1);
+  if (f.peak_rss_largest_process_mb)
+    row('  peak RSS, largest process of its tree (MB)', f.peak_rss_largest_process_mb, 1);
+  row('  peak PSS, Node + Chromium tree, sampled (MB)', f.peak_pss_tree_mb, 1);
+  row('  floor: peak RSS, Node (MB)', f.floor_peak_rss_mb, 1);
+  out('-'.repeat(100));
+  out('Where the time goes (medians, ms):');
+  breakdownLine('cold floor, in process (one run)', r.breakdown.cold_floor_in_process_ms);
+  breakdownLine('cold build, in process (one run)', r.breakdown.cold_build_in_process_ms);
+  breakdownLine('warm rebuild by stage', r.breakdown.warm_stages_ms);
+  breakdownLine('warm print stage (wall time per kind of page call)', r.breakdown.warm_print_ms);
+  breakdownLine('warm floor (wall time per kind of page call)', r.breakdown.warm_floor_ms);
+  breakdownLine('batch build, per week by stage', r.breakdown.batch_stages_ms_per_week);
+  out(`${r.mode} mode, ${r.seconds} s; timings are noisy when other work shares the machine.`);
+}

@@ -3,14 +3,15 @@
  *
  *   load → validate → derive → localize → chart → render → print → publish
  *
- * Each step is one call to the module of its stage; this function only sequences them, owns the
- * browser's lifetime and reports progress.
+ * Each step is one call to the module of its stage; this function sequences them, owns the
+ * browser's lifetime and reports progress. The browser starts at once, on the other core, while
+ * Node validates, charts and renders.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Browser } from 'puppeteer';
-import { chartFileName, renderCharts } from './charts/index.js';
+import { chartFileName, renderCharts } from './charts/report.js';
 import { loadWeek } from './data/load.js';
 import type { Locale, Week } from './data/schema.js';
 import { validateWeek } from './data/validate.js';
@@ -24,18 +25,19 @@ import {
 import { assertLocaleParity } from './i18n/parity.js';
 import { deriveMetrics } from './metrics/derive.js';
 import type { Metrics } from './metrics/types.js';
-import { combineHash, hashInputs, type Manifest, sha256 } from './output/manifest.js';
-import { type OutputFiles, publishFolder } from './output/publish.js';
+import { buildManifest, combineHash, hashInputs, type Manifest } from './output/manifest.js';
+import { publishFolder } from './output/publish.js';
 import { launchBrowser } from './pdf/browser.js';
-import { finalizePdf } from './pdf/finalize.js';
-import { printPdfs } from './pdf/print.js';
+import { printReports } from './pdf/print-reports.js';
 import type { PaperSize } from './render/page-css.js';
-import { type LocaleHtml, renderLocaleHtml } from './render/report-html.js';
+import { renderLocaleHtml } from './render/report-html.js';
 import { readTemplates, TEMPLATES_DIR } from './render/templates.js';
 import type { ChartView } from './render/view.js';
 import { VERSION } from './version.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The usual place for tools' caches; never inside the output a client may be sent. */
+export const DEFAULT_CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'capex-report');
 
 export type BuildStage =
   | 'load'
@@ -61,6 +63,11 @@ export interface BuildOptions {
   executablePath?: string;
   templatesDir?: string;
   localesDir?: string;
+  /**
+   * Rendered charts and font subsets are kept here between builds (default
+   * `node_modules/.cache/capex-report`); `false` turns the disk cache off.
+   */
+  cacheDir?: string | false;
   /** Aborting closes the browser and leaves the previous output untouched. */
   signal?: AbortSignal;
   onStage?: (stage: BuildStage, detail?: string) => void;
@@ -82,169 +89,150 @@ export class BuildAbortedError extends CapexReportError {}
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const locales = options.locales ?? (['zh-TW', 'en'] as const);
   const paper = options.paper ?? 'A4';
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
   const stage = (name: BuildStage, detail?: string) => {
     if (options.signal?.aborted)
       throw new BuildAbortedError('Build aborted', { cause: options.signal.reason });
     options.onStage?.(name, detail);
   };
-
-  stage('load', options.dataFile);
-  const loaded = await loadWeek(options.dataFile);
-  stage('validate');
-  assertLocaleParity(options.localesDir);
-  const week = validateWeek(loaded);
-  stage('derive');
-  const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
-  stage('localize');
-  const [templates, translators] = await Promise.all([
-    readTemplates(options.templatesDir ?? TEMPLATES_DIR),
-    Promise.all(
-      locales.map(
-        async (locale) =>
-          [
-            locale,
-            await createTranslator(locale, readLocaleResources(locale, options.localesDir)),
-          ] as const,
+  const browser = startBrowser(options);
+  try {
+    stage('load', options.dataFile);
+    const loaded = await loadWeek(options.dataFile);
+    stage('validate');
+    assertLocaleParity(options.localesDir);
+    const week = validateWeek(loaded);
+    stage('derive');
+    const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
+    stage('localize');
+    const templates = await readTemplates(options.templatesDir ?? TEMPLATES_DIR);
+    const translators = new Map(
+      await Promise.all(
+        locales.map(
+          async (l) =>
+            [l, await createTranslator(l, readLocaleResources(l, options.localesDir))] as const,
+        ),
       ),
-    ),
-  ]);
-  stage('chart');
-  const charts = await chartAll(week, metrics, locales);
-  stage('render');
-  const pages = await Promise.all(
-    translators.map(([locale, t]) =>
-      renderLocaleHtml({
+    );
+    stage('chart');
+    const charts = await chartAll(week, metrics, locales, cacheDir);
+    stage('render');
+    const pages = await Promise.all(
+      locales.map((locale) =>
+        renderLocaleHtml({
+          week,
+          metrics,
+          locale,
+          t: translators.get(locale) as Translate,
+          charts: charts.get(locale) ?? [],
+          templates,
+          paper,
+          ...(cacheDir ? { cacheDir } : {}),
+        }),
+      ),
+    );
+    const files = new Map<string, Uint8Array | string>();
+    for (const page of pages) files.set(`report.${page.locale}.html`, page.html);
+    for (const [locale, list] of charts) {
+      for (const c of list) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
+    }
+    const inputs = await hashInputs({
+      dataFile: options.dataFile,
+      templatesDir: options.templatesDir ?? TEMPLATES_DIR,
+      localesDir: options.localesDir ?? LOCALES_DIR,
+      root: ROOT,
+    });
+
+    let browserVersion: string | null = null;
+    if (browser) {
+      stage('print');
+      const live = await browser.ready;
+      browserVersion = await live.version();
+      const pdfs = await printReports({
+        browser: live,
+        pages,
+        translators,
         week,
-        metrics,
-        locale,
-        t,
-        charts: charts.get(locale) ?? [],
-        templates,
         paper,
-      }),
-    ),
-  );
-  const files = new Map<string, Uint8Array | string>();
-  for (const page of pages) files.set(`report.${page.locale}.html`, page.html);
-  for (const [locale, list] of charts)
-    for (const c of list) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
+        inputsHash: combineHash(inputs, [VERSION, browserVersion, paper]),
+      });
+      for (const [locale, pdf] of pdfs) files.set(`report.${locale}.pdf`, pdf);
+    }
 
-  const inputs = await hashInputs({
-    dataFile: options.dataFile,
-    templatesDir: options.templatesDir ?? TEMPLATES_DIR,
-    localesDir: options.localesDir ?? LOCALES_DIR,
-    root: ROOT,
-  });
-  let browserVersion: string | null = null;
-  if (!options.htmlOnly) {
-    stage('print');
-    const printed = await printAll(pages, new Map(translators), week, paper, inputs, options);
-    browserVersion = printed.browserVersion;
-    for (const [locale, pdf] of printed.pdfs) files.set(`report.${locale}.pdf`, pdf);
+    stage('publish');
+    const manifest = buildManifest({
+      week: week.meta.week,
+      edition: week.meta.edition,
+      paper,
+      inputs,
+      browser: browserVersion,
+      metrics,
+      files,
+    });
+    files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const dir = path.resolve(options.outDir, week.meta.week);
+    await publishFolder(dir, files);
+    const written = Object.fromEntries([...files.keys()].map((rel) => [rel, path.join(dir, rel)]));
+    const pdfs = browser
+      ? Object.fromEntries(locales.map((l) => [l, path.join(dir, `report.${l}.pdf`)]))
+      : {};
+    return { week, metrics, dir, files: written, pdfs, manifest };
+  } finally {
+    await browser?.release();
   }
+}
 
-  stage('publish');
-  const manifest = buildManifest(week, paper, inputs, browserVersion, metrics, files);
-  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  const dir = path.resolve(options.outDir, week.meta.week);
-  await publishFolder(dir, files);
-  const written = Object.fromEntries([...files.keys()].map((rel) => [rel, path.join(dir, rel)]));
-  const pdfs = Object.fromEntries(
-    locales.filter(() => !options.htmlOnly).map((l) => [l, path.join(dir, `report.${l}.pdf`)]),
-  );
-  return { week, metrics, dir, files: written, pdfs, manifest };
+interface BrowserLease {
+  /** Resolves to the browser; rejects (for example: no browser installed) only when awaited. */
+  ready: Promise<Browser>;
+  /** Closes a browser this build launched; a browser passed in stays open. */
+  release(): Promise<void>;
+}
+
+/** The caller's browser, or one launched now so that it starts while Node does its work. */
+function startBrowser(options: BuildOptions): BrowserLease | undefined {
+  if (options.htmlOnly) return undefined;
+  if (options.browser) return { ready: Promise.resolve(options.browser), release: async () => {} };
+  const ready = launchBrowser({
+    executablePath: options.executablePath,
+    // With an abort signal the caller owns Ctrl-C: aborting closes this browser below.
+    handleSignals: options.signal === undefined,
+  });
+  ready.catch(() => {}); // reported when printing awaits it; invalid data is reported first
+  const close = () => ready.then((b) => b.close()).catch(() => {});
+  options.signal?.addEventListener('abort', close, { once: true });
+  return {
+    ready,
+    release: async () => {
+      options.signal?.removeEventListener('abort', close);
+      await close();
+    },
+  };
 }
 
 interface RenderedChartSvg extends ChartView {
   svg: Handlebars.SafeString;
 }
 
-async function chartAll(week: Week, metrics: Metrics, locales: readonly Locale[]) {
-  const out = new Map<Locale, RenderedChartSvg[]>();
-  await Promise.all(
+async function chartAll(
+  week: Week,
+  metrics: Metrics,
+  locales: readonly Locale[],
+  cacheDir: string | undefined,
+): Promise<Map<Locale, RenderedChartSvg[]>> {
+  const rendered = await Promise.all(
     locales.map(async (locale) => {
-      const rendered = await renderCharts(week, metrics, locale);
-      out.set(
+      const charts = await renderCharts(
+        week,
+        metrics,
         locale,
-        rendered.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })),
+        cacheDir ? { cacheDir: path.join(cacheDir, 'charts') } : {},
       );
+      return [
+        locale,
+        charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })),
+      ] as const;
     }),
   );
-  return out;
-}
-
-async function printAll(
-  pages: readonly LocaleHtml[],
-  translators: ReadonlyMap<Locale, Translate>,
-  week: Week,
-  paper: PaperSize,
-  inputs: Record<string, string>,
-  options: BuildOptions,
-): Promise<{ pdfs: Map<Locale, Uint8Array>; browserVersion: string }> {
-  const browser =
-    options.browser ??
-    (await launchBrowser({
-      executablePath: options.executablePath,
-      // With an abort signal the caller owns Ctrl-C: aborting closes this browser below.
-      handleSignals: options.signal === undefined,
-    }));
-  const closeOnAbort = () => void browser.close();
-  options.signal?.addEventListener('abort', closeOnAbort, { once: true });
-  try {
-    const browserVersion = await browser.version();
-    const inputsHash = combineHash(inputs, [VERSION, browserVersion, paper]);
-    const results = await printPdfs(
-      browser,
-      pages.map((p) => ({ html: p.html, locale: p.locale, title: p.title, format: paper })),
-    );
-    const pdfs = new Map<Locale, Uint8Array>();
-    await Promise.all(
-      pages.map(async (page, i) => {
-        const t = translators.get(page.locale) as Translate;
-        const pdf = await finalizePdf((results[i] as { pdf: Uint8Array }).pdf, {
-          title: `${page.title} · ${week.meta.week}`,
-          author: week.meta.author[page.locale],
-          subject: t('document.subject'),
-          keywords: t('document.keywords').split(/\s*,\s*/),
-          language: page.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en',
-          version: VERSION,
-          issued: new Date(week.meta.issuedAt),
-          inputsHash,
-        });
-        pdfs.set(page.locale, pdf);
-      }),
-    );
-    return { pdfs, browserVersion };
-  } finally {
-    options.signal?.removeEventListener('abort', closeOnAbort);
-    if (!options.browser) await browser.close();
-  }
-}
-
-function buildManifest(
-  week: Week,
-  paper: PaperSize,
-  inputs: Record<string, string>,
-  browser: string | null,
-  metrics: Metrics,
-  files: OutputFiles,
-): Manifest {
-  return {
-    tool: { name: 'capex-report', version: VERSION, node: process.version },
-    browser,
-    week: week.meta.week,
-    edition: week.meta.edition,
-    paper,
-    inputs,
-    inputsHash: combineHash(inputs, [VERSION, browser ?? '', paper]),
-    outputs: Object.fromEntries(
-      [...files].map(([rel, data]) => [
-        rel,
-        { sha256: sha256(data), bytes: Buffer.byteLength(data) },
-      ]),
-    ),
-    derived: [...metrics.figures.values()]
-      .filter((f) => f.derived)
-      .map((f) => ({ id: f.id, value: f.value, formula: f.formula ?? '', inputs: f.inputs ?? [] })),
-  };
+  return new Map(rendered);
 }

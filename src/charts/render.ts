@@ -9,20 +9,59 @@
  * report's format module (expressions.ts), so the SVG matches the PDF and the tables.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec, version as vegaLiteVersion } from 'vega-lite';
+import { fileURLToPath } from 'node:url';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
-import { addAccessibleText } from './accessible.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { VERSION } from '../version.js';
 import { ChartError } from './errors.js';
-import { registerChartExpressions } from './expressions.js';
-import { type ChartVars, describeSpec, hasMarkers, type Json, localizeSpec } from './localize.js';
-import { installTextMetrics } from './text-metrics.js';
+import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
 import { THEME } from './theme.js';
+
+const require = createRequire(import.meta.url);
+
+/** A package's version from its package.json, found beside its entry (it is not exported). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (dir !== path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === name) return `${name}@${pkg.version}`;
+    } catch {
+      // no package.json at this level
+    }
+    dir = path.dirname(dir);
+  }
+  return `${name}@unknown`;
+}
+
+/**
+ * The code that shapes an SVG beyond the spec (the engine, text metrics, the number formats the
+ * specs call): a changed line of it must not be answered from a cache.
+ */
+const CODE_KEY = (() => {
+  const hash = createHash('sha256');
+  for (const dir of ['.', '../format']) {
+    const folder = fileURLToPath(new URL(`${dir}/`, import.meta.url));
+    for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
+      if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) {
+        hash.update(name).update(readFileSync(path.join(folder, name)));
+      }
+    }
+  }
+  return hash.digest('hex');
+})();
+
+/** Part of every cache key: another Vega, another layout. Read without loading Vega itself. */
+const ENGINE_VERSIONS = ['vega', 'vega-lite'].map(packageVersion);
 
 /** Named datasets a spec refers to with `"data": { "name": ... }`. */
 export type ChartData = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
@@ -147,7 +186,7 @@ const fontKey = FONT_FACES.map((f) => {
 
 function cacheKey(prepared: Json, locale: Locale): string {
   return createHash('sha256')
-    .update(JSON.stringify([prepared, locale, fontKey, vega.version, vegaLiteVersion]))
+    .update(JSON.stringify([prepared, locale, fontKey, ENGINE_VERSIONS, VERSION, CODE_KEY]))
     .digest('hex');
 }
 
@@ -165,59 +204,23 @@ async function renderCached(
       return stored;
     }
   }
+  // Vega, Vega-Lite and fontkit load only when a chart is not in a cache.
+  const { renderUncached } = await import('./engine.js');
+  stats.renders += 1;
   const svg = await renderUncached(prepared, input);
   if (file && cacheDir) {
-    await mkdir(cacheDir, { recursive: true });
-    await writeFile(file, svg);
+    // Best effort: a cache that cannot be written only costs the next build time.
+    await mkdir(cacheDir, { recursive: true })
+      .then(() => writeFileAtomic(file, svg))
+      .catch(() => {});
   }
   return svg;
 }
 
-async function renderUncached(prepared: Record<string, Json>, input: ChartInput): Promise<string> {
-  stats.renders += 1;
-  installTextMetrics();
-  registerChartExpressions();
-  const file = fileOf(input);
-  const warn = input.onWarning ?? ((m: string) => console.warn(`${file}: ${m}`));
-  const errors: string[] = [];
-  const logger = vega.logger(vega.Warn, undefined, (method, _level, args) => {
-    const message = args.map(messageOf).join(' ');
-    if (method === 'error') errors.push(message);
-    else warn(message);
-  });
-
-  let vgSpec: vega.Spec;
-  try {
-    vgSpec = compile(prepared as unknown as TopLevelSpec, { logger }).spec;
-  } catch (cause) {
-    throw new ChartError('compile', file, messageOf(cause), { cause });
-  }
-  let view: vega.View;
-  try {
-    view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger, logLevel: vega.Warn });
-  } catch (cause) {
-    throw new ChartError('parse', file, messageOf(cause), { cause });
-  }
-  let svg: string;
-  try {
-    svg = await view.toSVG();
-  } catch (cause) {
-    throw new ChartError('render', file, messageOf(cause), { cause });
-  } finally {
-    view.finalize();
-  }
-  // Vega logs dataflow errors (a failing expression, a bad transform) instead of throwing them.
-  if (errors.length > 0) throw new ChartError('render', file, errors.join('; '));
-  return addAccessibleText(svg, {
-    id: `${input.name}-${input.locale}`,
-    ...describeSpec(prepared, input.name),
-  });
-}
-
-function fileOf(input: ChartInput): string {
+export function fileOf(input: ChartInput): string {
   return input.file ?? input.name;
 }
 
-function messageOf(value: unknown): string {
+export function messageOf(value: unknown): string {
   return value instanceof Error ? value.message : String(value);
 }

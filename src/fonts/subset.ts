@@ -4,9 +4,13 @@
  * (CIDFontType2, never Type 3) in the PDF. Which characters: see characters.ts.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CapexReportError, EnvironmentError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { collectCharacters, decodeReferences } from './characters.js';
 import { FONT_FACES, type FontFace } from './files.js';
 
@@ -38,6 +42,11 @@ export interface FontCss {
 export interface FontCssOptions {
   format?: FontFormat;
   faces?: readonly FontFace[];
+  /**
+   * Keep the result on disk here too, keyed by the characters, format and font files: a rebuild
+   * of the same text skips HarfBuzz and fontkit entirely (they are not even loaded).
+   */
+  cacheDir?: string;
 }
 
 type SubsetFont = (
@@ -52,8 +61,19 @@ interface FontkitFont {
 }
 
 const require = createRequire(import.meta.url);
-const subsetFont = require('subset-font') as SubsetFont; // ships no types
-const fontkit = require('fontkit') as { create(buffer: Buffer): FontkitFont };
+// Loaded on first use: a build whose fonts come from the disk cache never needs them.
+let subsetFontModule: SubsetFont | undefined;
+let fontkitModule: { create(buffer: Buffer): FontkitFont } | undefined;
+const subsetFont: SubsetFont = (font, text, options) => {
+  subsetFontModule ??= require('subset-font') as SubsetFont; // ships no types
+  return subsetFontModule(font, text, options);
+};
+const fontkit = {
+  create(buffer: Buffer): FontkitFont {
+    fontkitModule ??= require('fontkit') as { create(buffer: Buffer): FontkitFont };
+    return fontkitModule.create(buffer);
+  },
+};
 
 const fontFiles = new Map<string, Promise<Uint8Array>>();
 const subsets = new Map<string, Promise<Uint8Array>>();
@@ -143,8 +163,51 @@ function uncoveredCharacters(text: string, subsets: readonly Uint8Array[]): stri
 
 /** `@font-face` rules for every face and weight, each holding only the characters of `text`. */
 export async function buildFontCss(text: string, options: FontCssOptions = {}): Promise<FontCss> {
-  const { format = 'truetype', faces = FONT_FACES } = options;
+  const { format = 'truetype', faces = FONT_FACES, cacheDir } = options;
   const characters = collectCharacters(text);
+  if (!cacheDir) return subsetFaces(text, characters, format, faces);
+  const key = createHash('sha256')
+    .update(JSON.stringify([characters, format, await facesKey(faces), CODE_KEY]))
+    .digest('hex');
+  const file = path.join(cacheDir, `fonts-${key}.json`);
+  const stored = await readFile(file, 'utf8').then(
+    (json) => JSON.parse(json) as FontCss,
+    () => undefined,
+  );
+  if (stored) return stored;
+  const built = await subsetFaces(text, characters, format, faces);
+  // Best effort: a cache that cannot be written only costs the next build time.
+  await mkdir(cacheDir, { recursive: true })
+    .then(() => writeFileAtomic(file, JSON.stringify(built)))
+    .catch(() => {});
+  return built;
+}
+
+/** This module's own code and the subsetter's version: changed code, new subsets. */
+const CODE_KEY = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(require.resolve('subset-font')))
+  .digest('hex');
+
+/** The font files as the cache sees them: a changed file changes every subset. */
+async function facesKey(faces: readonly FontFace[]): Promise<string> {
+  const sizes = await Promise.all(
+    faces.map((f) =>
+      stat(f.file).then(
+        (s) => `${s.size}:${s.mtimeMs}`,
+        () => 'missing',
+      ),
+    ),
+  );
+  return faces.map((f, i) => `${f.family}/${f.weight}/${f.file}/${sizes[i]}`).join('|');
+}
+
+async function subsetFaces(
+  text: string,
+  characters: string,
+  format: FontFormat,
+  faces: readonly FontFace[],
+): Promise<FontCss> {
   const subsetsOfFaces = await Promise.all(
     faces.map((face) => subsetFace(face, characters, format)),
   );

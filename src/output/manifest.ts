@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FACES } from '../fonts/files.js';
+import type { Metrics } from '../metrics/types.js';
+import { VERSION } from '../version.js';
 
 export interface Manifest {
   tool: { name: 'capex-report'; version: string; node: string };
@@ -70,4 +72,35 @@ export function combineHash(parts: Record<string, string>, extra: readonly strin
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}\u0000${v}`);
   return sha256([...lines, ...extra].join('\n'));
+}
+
+export interface ManifestInput {
+  week: string;
+  edition: number;
+  paper: string;
+  inputs: Record<string, string>;
+  browser: string | null;
+  metrics: Metrics;
+  files: ReadonlyMap<string, Uint8Array | string>;
+}
+
+export function buildManifest(m: ManifestInput): Manifest {
+  return {
+    tool: { name: 'capex-report', version: VERSION, node: process.version },
+    browser: m.browser,
+    week: m.week,
+    edition: m.edition,
+    paper: m.paper,
+    inputs: m.inputs,
+    inputsHash: combineHash(m.inputs, [VERSION, m.browser ?? '', m.paper]),
+    outputs: Object.fromEntries(
+      [...m.files].map(([rel, data]) => [
+        rel,
+        { sha256: sha256(data), bytes: Buffer.byteLength(data) },
+      ]),
+    ),
+    derived: [...m.metrics.figures.values()]
+      .filter((f) => f.derived)
+      .map((f) => ({ id: f.id, value: f.value, formula: f.formula ?? '', inputs: f.inputs ?? [] })),
+  };
 }

@@ -92,17 +92,55 @@ async function fontFailures(): Promise<string[]> {
   return faces.filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight}`);
 }
 
-async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> {
-  const timeout = job.timeoutMs ?? 60_000;
-  const refused: RefusedRequest[] = [];
-  const navigations: string[] = [];
+/** A page set up once (JavaScript off, every request but data: refused) and reused per print. */
+interface LockedPage {
+  page: Page;
+  refused: RefusedRequest[];
+  navigations: string[];
+  crashed: Promise<never>;
+}
+
+/**
+ * Idle locked-down pages per browser. Opening a page, locking it down and loading the fonts
+ * into a fresh renderer cost more than the print itself; a warm rebuild or a batch reuses them.
+ * A page that failed in any way is closed, never reused.
+ */
+const idlePages = new WeakMap<Browser, LockedPage[]>();
+
+async function acquirePage(browser: Browser): Promise<LockedPage> {
+  const idle = idlePages.get(browser);
+  for (let reused = idle?.pop(); reused; reused = idle?.pop()) {
+    if (reused.page.isClosed()) continue;
+    reused.refused.length = 0;
+    reused.navigations.length = 0;
+    return reused;
+  }
   const page = await browser.newPage();
+  const locked: LockedPage = { page, refused: [], navigations: [], crashed: whenCrashed(page) };
+  locked.crashed.catch(() => {}); // only raced below; a crash after printing changes nothing
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    lockDown(page, refused, navigations);
-    const crashed = whenCrashed(page);
-    crashed.catch(() => {}); // only raced below; a crash after printing changes nothing
+    lockDown(page, locked.refused, locked.navigations);
+  } catch (error) {
+    await page.close().catch(() => {});
+    throw error;
+  }
+  return locked;
+}
+
+function releasePage(browser: Browser, locked: LockedPage): void {
+  const idle = idlePages.get(browser) ?? [];
+  idlePages.set(browser, idle);
+  idle.push(locked);
+}
+
+async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> {
+  const timeout = job.timeoutMs ?? 60_000;
+  const locked = await acquirePage(browser);
+  const { page, refused, navigations, crashed } = locked;
+  let healthy = false;
+  try {
     await Promise.race([crashed, page.setContent(job.html, { waitUntil: 'load', timeout })]);
     // Puppeteer evaluates over CDP, which works with the page's own scripts disabled.
     const failedFonts = await Promise.race([crashed, page.evaluate(fontFailures)]);
@@ -125,9 +163,11 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
     if (navigations.length > 0) {
       throw new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
     }
-    return { pdf, refusedRequests: refused };
+    healthy = true;
+    return { pdf, refusedRequests: [...refused] };
   } finally {
-    await page.close().catch(() => {}); // after a crash the page is already gone
+    if (healthy) releasePage(browser, locked);
+    else await page.close().catch(() => {}); // after a crash the page is already gone
   }
 }
 

@@ -21,6 +21,8 @@ export interface LocaleHtmlInput {
   paper: PaperSize;
   /** Skip font embedding (tests of the HTML alone). */
   embedFonts?: boolean;
+  /** Disk cache for font subsets (see buildFontCss). */
+  cacheDir?: string;
 }
 
 export interface LocaleHtml {
@@ -41,7 +43,7 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
   });
   let fontCss = '';
   if (input.embedFonts !== false) {
-    const fonts = await buildFontCss(page);
+    const fonts = await buildFontCss(page, input.cacheDir ? { cacheDir: input.cacheDir } : {});
     // A character no bundled font has would print as a blank: refuse rather than print it.
     if (fonts.uncovered.length > 0) {
       throw new InvalidInputError(`Could not find glyphs for the ${input.locale} report`, [

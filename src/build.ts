@@ -57,8 +57,11 @@ export interface BuildOptions {
   paper?: PaperSize;
   /** Write HTML and charts only: no browser needed. */
   htmlOnly?: boolean;
-  /** A running browser to print with (kept open); otherwise one is launched and closed. */
-  browser?: Browser;
+  /**
+   * A browser to print with, or one still starting (kept open: its owner closes it); otherwise
+   * one is launched and closed here.
+   */
+  browser?: Browser | Promise<Browser>;
   /** Browser executable for a launched browser (`--browser`). */
   executablePath?: string;
   templatesDir?: string;
@@ -192,7 +195,11 @@ interface BrowserLease {
 /** The caller's browser, or one launched now so that it starts while Node does its work. */
 function startBrowser(options: BuildOptions): BrowserLease | undefined {
   if (options.htmlOnly) return undefined;
-  if (options.browser) return { ready: Promise.resolve(options.browser), release: async () => {} };
+  if (options.browser) {
+    const ready = Promise.resolve(options.browser);
+    ready.catch(() => {}); // reported when printing awaits it
+    return { ready, release: async () => {} };
+  }
   const ready = launchBrowser({
     executablePath: options.executablePath,
     // With an abort signal the caller owns Ctrl-C: aborting closes this browser below.

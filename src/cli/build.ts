@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildReport } from '../build.js';
 import type { Locale } from '../data/schema.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { PaperSize } from '../render/page-css.js';
@@ -36,14 +35,26 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
+  // Chromium starts first, on the other core, while Node loads the rest of the pipeline.
+  const { launchBrowser } = await import('../pdf/browser.js');
+  const browser = options.htmlOnly
+    ? undefined
+    : launchBrowser({
+        ...(options.browser ? { executablePath: options.browser } : {}),
+        handleSignals: false,
+      });
+  browser?.catch(() => {}); // a missing browser is reported when printing needs it
+  const closeBrowser = () => browser?.then((b) => b.close()).catch(() => {});
+  controller.signal.addEventListener('abort', closeBrowser, { once: true });
   try {
+    const { buildReport } = await import('../build.js');
     const result = await buildReport({
       dataFile,
       outDir: options.out,
       locales: [...new Set(options.locale)],
       paper: options.paper,
       htmlOnly: options.htmlOnly,
-      ...(options.browser ? { executablePath: options.browser } : {}),
+      ...(browser ? { browser } : {}),
       signal: controller.signal,
       onStage: (stage, detail) => log(`  ${stage}${detail ? ` ${detail}` : ''}`),
     });
@@ -64,6 +75,7 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     }
     throw error;
   } finally {
+    await closeBrowser();
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
   }

@@ -4,8 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CapexReportError, describeError, EXIT_CODES, InvalidInputError } from '../errors.js';
-import { type BuildCommandOptions, runBuild } from './build.js';
-import { runValidate } from './validate.js';
+import type { BuildCommandOptions } from './build.js';
 
 const EXIT_HELP = `
 Exit codes:
@@ -32,7 +31,7 @@ function program(): Command {
     )
     .argument('<file>', 'the week file, e.g. data/2026-W06.yaml')
     .addHelpText('after', EXIT_HELP)
-    .action(async (file: string) => runValidate(file));
+    .action(async (file: string) => (await import('./validate.js')).runValidate(file));
 
   cli
     .command('build')
@@ -52,7 +51,7 @@ function program(): Command {
     )
     .option('--quiet', 'print only the paths of the PDFs', false)
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: BuildCommandOptions) => runBuild(options));
+    .action(async (options: BuildCommandOptions) => (await import('./build.js')).runBuild(options));
   return cli;
 }
 

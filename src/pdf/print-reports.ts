@@ -8,7 +8,6 @@ import type { Translate } from '../i18n/index.js';
 import type { PaperSize } from '../render/page-css.js';
 import type { LocaleHtml } from '../render/report-html.js';
 import { VERSION } from '../version.js';
-import { finalizePdf } from './finalize.js';
 import { printPdf } from './print.js';
 
 export interface PrintReportsInput {
@@ -23,6 +22,8 @@ export interface PrintReportsInput {
 
 export async function printReports(input: PrintReportsInput): Promise<Map<Locale, Uint8Array>> {
   const { browser, week, paper, inputsHash } = input;
+  // pdf-lib loads while Chromium prints, off the critical path.
+  const finalizing = import('./finalize.js');
   // allSettled: when one language fails, the other is not left printing into a closing browser.
   const settled = await Promise.allSettled(
     input.pages.map(async (page) => {
@@ -33,6 +34,7 @@ export async function printReports(input: PrintReportsInput): Promise<Map<Locale
         title: page.title,
         format: paper,
       });
+      const { finalizePdf } = await finalizing;
       const finished = await finalizePdf(pdf, {
         title: `${page.title} · ${week.meta.week}`,
         author: week.meta.author[page.locale],

@@ -54,11 +54,23 @@ function located(file: string, template: Handlebars.TemplateDelegate): Handlebar
   };
 }
 
-export function compileTemplates(sources: TemplateSources, t: Translate): RenderTemplate {
+/** Compiled once per set of template sources, for both languages (Handlebars compiles lazily). */
+const compiled = new WeakMap<
+  TemplateSources,
+  { layout: Handlebars.TemplateDelegate; file: string }
+>();
+
+function compileOnce(sources: TemplateSources): {
+  layout: Handlebars.TemplateDelegate;
+  file: string;
+} {
+  const done = compiled.get(sources);
+  if (done) return done;
   const hb = Handlebars.create();
   const options: CompileOptions = { strict: true, noEscape: false, preventIndent: true };
+  // The translator travels in the render's @data, so one compiled set serves every language.
   hb.registerHelper('t', (key: string, helperOptions: Handlebars.HelperOptions) =>
-    t(key, helperOptions.hash),
+    (helperOptions.data as { translate: Translate }).translate(key, helperOptions.hash),
   );
   for (const [name, source] of Object.entries(sources.partials)) {
     hb.registerPartial(
@@ -66,13 +78,19 @@ export function compileTemplates(sources: TemplateSources, t: Translate): Render
       located(path.join(sources.dir, 'partials', `${name}.hbs`), hb.compile(source, options)),
     );
   }
-  const layoutFile = path.join(sources.dir, 'layout.hbs');
-  const layout = located(layoutFile, hb.compile(sources.layout, options));
+  const file = path.join(sources.dir, 'layout.hbs');
+  const result = { layout: located(file, hb.compile(sources.layout, options)), file };
+  compiled.set(sources, result);
+  return result;
+}
+
+export function compileTemplates(sources: TemplateSources, t: Translate): RenderTemplate {
+  const { layout, file } = compileOnce(sources);
   return (view) => {
     try {
-      return layout(view, { allowProtoPropertiesByDefault: false });
+      return layout(view, { allowProtoPropertiesByDefault: false, data: { translate: t } });
     } catch (error) {
-      throw templateError(error as HandlebarsError, layoutFile);
+      throw templateError(error as HandlebarsError, file);
     }
   };
 }

@@ -1,60 +1,103 @@
 /**
- * The numbers a reader sees, with their units, normalised across languages: "2,000 億美元" and
- * "US$200B" are both `200 bn`. Used to prove both languages print the same figures.
+ * The numbers a reader sees, with their units, qualifiers and estimate marks, normalised across
+ * languages: "約 2,000 億美元（估）", "~US$200B (est.)" and "about US$200 billion (est.)" are all
+ * `~200 bn est`. Used to prove that both languages print the same figures, hedged the same way.
  */
 import type { Locale } from '../../src/data/schema.js';
 
-const NUM = String.raw`([+\u2212-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)`;
+/** Qualifier words and symbols of both languages, longest first, by meaning. */
+const QUALIFIERS: [string, string][] = [
+  ['no lower than ', '≥'],
+  ['不低於', '≥'],
+  ['at least ', '≥'],
+  ['至少', '≥'],
+  ['≥', '≥'],
+  ['up to ', '≤'],
+  ['最高', '≤'],
+  ['≤', '≤'],
+  ['more than ', '>'],
+  ['above ', '>'],
+  ['高於', '>'],
+  ['逾', '>'],
+  ['>', '>'],
+  ['less than ', '<'],
+  ['below ', '<'],
+  ['低於', '<'],
+  ['不到', '<'],
+  ['<', '<'],
+  ['about ', '~'],
+  ['約', '~'],
+  ['~', '~'],
+];
 
-const num = (sign: string, digits: string) =>
-  (sign === '\u2212' || sign === '-' ? -1 : 1) * Number(digits.replace(/,/g, ''));
-const key = (value: number, unit: string) => `${Number(value.toPrecision(10))} ${unit}`;
+const Q = '\u27e6'; // marks a normalised qualifier: ⟦>⟧
+const EST = '\u27e6est\u27e7';
 
-type Rule = [RegExp, (m: RegExpMatchArray) => string];
+const QUALIFIER_WORDS = new RegExp(
+  QUALIFIERS.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  'g',
+);
+const MEANING = new Map(QUALIFIERS);
 
-const EN: Rule[] = [
+/** One pass, so a marker's own symbol is never read as a qualifier again. */
+function markQualifiers(text: string): string {
+  return text
+    .replace(/ \(est\.\)|（估）/g, EST)
+    .replace(QUALIFIER_WORDS, (word) => `${Q}${MEANING.get(word)}\u27e7`);
+}
+
+const QUAL = String.raw`(?:\u27e6([~<>≤≥])\u27e7\s*)?`;
+const SIGN_NUM = String.raw`([+\u2212-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)`;
+const ESTIMATE = String.raw`(\s*\u27e6est\u27e7)?`;
+
+type Rule = [RegExp, (m: RegExpMatchArray) => [value: number, unit: string]];
+
+const value = (m: RegExpMatchArray) =>
+  (m[2] === '\u2212' || m[2] === '-' ? -1 : 1) * Number((m[3] ?? '').replace(/,/g, ''));
+
+const RULES: Rule[] = [
+  // English money: US$200B, US$31.46 billion, US$1.2 trillion, US$5 million, US$1.95
   [
     new RegExp(
-      `${NUM.replace('\\s*', '\\s*US\\$')}\\s*(trillion|billion|million|T\\b|B\\b|M\\b)?`,
+      `${QUAL}([+\\u2212-]?)\\s*US\\$((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(trillion|billion|million|T\\b|B\\b|M\\b)?${ESTIMATE}`,
       'g',
     ),
     (m) => {
       const scale = { trillion: 1000, T: 1000, billion: 1, B: 1, million: 0.001, M: 0.001 }[
-        m[3] ?? ''
-      ] as number | undefined;
-      const v = num(m[1] ?? '', m[2] ?? '');
-      return scale === undefined ? key(v, 'USD') : key(v * scale, 'bn');
+        m[4] ?? ''
+      ];
+      return scale === undefined ? [value(m), 'USD'] : [value(m) * scale, 'bn'];
     },
   ],
-  [new RegExp(`${NUM}\\s*bp\\b`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'bp')],
-  [new RegExp(`${NUM}%`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), '%')],
-  [new RegExp(`${NUM}×`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'x')],
-  [new RegExp(`${NUM}\\s*points?\\b`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'pts')],
-];
-
-const ZH: Rule[] = [
+  // Chinese money: 2,000 億美元, 1.2 兆美元, 500 萬美元, 1.95 美元
   [
-    new RegExp(`${NUM}\\s*(兆|億|萬)?\\s*美元`, 'g'),
+    new RegExp(`${QUAL}${SIGN_NUM}\\s*(兆|億|萬)?\\s*美元${ESTIMATE}`, 'g'),
     (m) => {
-      const scale = { 兆: 1000, 億: 0.1, 萬: 0.00001 }[m[3] ?? ''] as number | undefined;
-      const v = num(m[1] ?? '', m[2] ?? '');
-      return scale === undefined ? key(v, 'USD') : key(v * scale, 'bn');
+      const scale = { 兆: 1000, 億: 0.1, 萬: 0.00001 }[m[4] ?? ''];
+      return scale === undefined ? [value(m), 'USD'] : [value(m) * scale, 'bn'];
     },
   ],
-  [new RegExp(`${NUM}\\s*個基點`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'bp')],
-  [new RegExp(`${NUM}%`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), '%')],
-  [new RegExp(`${NUM}\\s*倍`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'x')],
-  [new RegExp(`${NUM}\\s*點`, 'g'), (m) => key(num(m[1] ?? '', m[2] ?? ''), 'pts')],
+  [new RegExp(`${QUAL}${SIGN_NUM}\\s*(?:bp\\b|個基點)${ESTIMATE}`, 'g'), (m) => [value(m), 'bp']],
+  [new RegExp(`${QUAL}${SIGN_NUM}%${ESTIMATE}`, 'g'), (m) => [value(m), '%']],
+  [new RegExp(`${QUAL}${SIGN_NUM}\\s*(?:×|倍)${ESTIMATE}`, 'g'), (m) => [value(m), 'x']],
+  [new RegExp(`${QUAL}${SIGN_NUM}\\s*(?:points?\\b|點)${ESTIMATE}`, 'g'), (m) => [value(m), 'pts']],
 ];
 
-/** Sorted list of "value unit" for every number with a unit in the text. */
-export function unitNumbers(text: string, locale: Locale): string[] {
+/**
+ * Sorted list of "qualifier value unit [est]" for every number with a unit in the text. Both
+ * languages' patterns apply to both texts: a source title prints in its own language in both.
+ */
+export function unitNumbers(text: string, _locale: Locale): string[] {
   const out: string[] = [];
-  let rest = text.replace(/\s+/g, ' ');
-  // Both rule sets in both languages: a source title is printed in its own language in both reports.
-  for (const [pattern, canon] of locale === 'zh-TW' ? [...ZH, ...EN] : [...EN, ...ZH]) {
+  let rest = markQualifiers(text.replace(/\s+/g, ' '));
+  // Estimate marks can follow the whole figure: "US$67.5 billion (est.)".
+  rest = rest.replace(/(\d)\s+(?=\u27e6est)/g, '$1');
+  for (const [pattern, read] of RULES) {
     rest = rest.replace(pattern, (...args) => {
-      out.push(canon(args as unknown as RegExpMatchArray));
+      const m = args.slice(0, -2) as unknown as RegExpMatchArray;
+      const [v, unit] = read(m);
+      const est = m[m.length - 1] ? ' est' : '';
+      out.push(`${m[1] ?? ''}${Number(v.toPrecision(10))} ${unit}${est}`);
       return ' ';
     });
   }

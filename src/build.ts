@@ -118,7 +118,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       ),
     );
     stage('chart');
-    const charts = await chartAll(week, metrics, locales, cacheDir);
+    const charts = await chartAll(week, metrics, translators, cacheDir);
     stage('render');
     const pages = await Promise.all(
       locales.map((locale) =>
@@ -224,17 +224,15 @@ interface RenderedChartSvg extends ChartView {
 async function chartAll(
   week: Week,
   metrics: Metrics,
-  locales: readonly Locale[],
+  translators: ReadonlyMap<Locale, Translate>,
   cacheDir: string | undefined,
 ): Promise<Map<Locale, RenderedChartSvg[]>> {
   const rendered = await Promise.all(
-    locales.map(async (locale) => {
-      const charts = await renderCharts(
-        week,
-        metrics,
-        locale,
-        cacheDir ? { cacheDir: path.join(cacheDir, 'charts') } : {},
-      );
+    [...translators].map(async ([locale, t]) => {
+      const charts = await renderCharts(week, metrics, locale, {
+        t,
+        ...(cacheDir ? { cacheDir: path.join(cacheDir, 'charts') } : {}),
+      });
       return [
         locale,
         charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })),

@@ -2,10 +2,10 @@
  * The report's charts: which exist, built from the week and its metrics, rendered in one
  * language. Writing the files is the caller's job (see chartFileName).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locale, Week } from '../data/schema.js';
-import { createTranslator } from '../i18n/index.js';
+import { createTranslator, type Translate } from '../i18n/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { buildCapexByCompany } from './data/capex-by-company.js';
 import { buildCapexVsCash, cashCompanies } from './data/capex-vs-cash.js';
@@ -46,9 +46,17 @@ export function planCharts(ctx: ChartContext): ChartPlan[] {
   ].filter((plan): plan is ChartPlan => plan !== undefined);
 }
 
+/** Parsed templates by file, re-read when the file changes (an edit between two rebuilds). */
+const templates = new Map<string, { mtimeMs: number; json: Json }>();
+
 async function readTemplate(file: string): Promise<Json> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Json;
+    const { mtimeMs } = await stat(file);
+    const cached = templates.get(file);
+    if (cached?.mtimeMs === mtimeMs) return cached.json;
+    const json = JSON.parse(await readFile(file, 'utf8')) as Json;
+    templates.set(file, { mtimeMs, json });
+    return json;
   } catch (cause) {
     throw new ChartError('read', file, cause instanceof Error ? cause.message : String(cause), {
       cause,
@@ -61,9 +69,14 @@ export async function renderCharts(
   week: Week,
   metrics: Metrics,
   locale: Locale,
-  options: RenderOptions & { templatesDir?: string; onWarning?: (message: string) => void } = {},
+  options: RenderOptions & {
+    templatesDir?: string;
+    onWarning?: (message: string) => void;
+    /** The build's translator for `locale` (default: one from the project's locale files). */
+    t?: Translate;
+  } = {},
 ): Promise<RenderedChart[]> {
-  const t = await createTranslator(locale);
+  const t = options.t ?? (await createTranslator(locale));
   const plans = planCharts({ week, metrics, locale, t });
   return Promise.all(
     plans.map(async (plan) => {

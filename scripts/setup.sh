@@ -12,6 +12,11 @@ fi
 if ! command -v pdftotext >/dev/null 2>&1; then
   need_apt+=(poppler-utils)
 fi
+# Chromium loads no web font at all when fontconfig knows no font; one basic face is enough
+# (the report's own fonts are bundled and are the only ones in the PDF).
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -n 1)" ]; then
+  need_apt+=(fonts-dejavu-core)
+fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -145,7 +145,11 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
     // Puppeteer evaluates over CDP, which works with the page's own scripts disabled.
     const failedFonts = await Promise.race([crashed, page.evaluate(fontFailures)]);
     if (failedFonts.length > 0) {
-      throw new PrintError(`The page's fonts did not load: ${failedFonts.join(', ')}`);
+      throw new PrintError(
+        `The page's fonts did not load: ${failedFonts.join(', ')}` +
+          ' (if no font at all is installed on this machine, Chromium refuses web fonts too:' +
+          ' apt-get install -y fonts-dejavu-core)',
+      );
     }
     const pdf = await Promise.race([
       crashed,

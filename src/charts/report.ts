@@ -46,6 +46,18 @@ export function planCharts(ctx: ChartContext): ChartPlan[] {
   ].filter((plan): plan is ChartPlan => plan !== undefined);
 }
 
+const translators = new Map<Locale, Promise<Translate>>();
+
+/** The project's strings for a locale, made once per process. */
+function defaultTranslator(locale: Locale): Promise<Translate> {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
 /** Parsed templates by file, re-read when the file changes (an edit between two rebuilds). */
 const templates = new Map<string, { mtimeMs: number; json: Json }>();
 
@@ -76,7 +88,7 @@ export async function renderCharts(
     t?: Translate;
   } = {},
 ): Promise<RenderedChart[]> {
-  const t = options.t ?? (await createTranslator(locale));
+  const t = options.t ?? (await defaultTranslator(locale));
   const plans = planCharts({ week, metrics, locale, t });
   return Promise.all(
     plans.map(async (plan) => {

@@ -10,14 +10,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
 import { createTranslator, type Translate } from '../i18n/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeCacheFile } from '../io/atomic.js';
 import { VERSION } from '../version.js';
 import { ChartError } from './errors.js';
 import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
@@ -95,6 +95,13 @@ const translators = new Map<Locale, Promise<Translate>>();
 /** Renders counted since the process started (or the last clearChartCache), for tests and logs. */
 export function chartCacheStats(): { hits: number; renders: number; size: number } {
   return { ...stats, size: memory.size };
+}
+
+const pendingWrites = new Set<Promise<void>>();
+
+/** Resolves when every cache file started so far is written (renders do not wait for them). */
+export async function settleCacheWrites(): Promise<void> {
+  await Promise.all([...pendingWrites]);
 }
 
 export function clearChartCache(): void {
@@ -208,11 +215,11 @@ async function renderCached(
   const { renderUncached } = await import('./engine.js');
   stats.renders += 1;
   const svg = await renderUncached(prepared, input);
-  if (file && cacheDir) {
-    // Best effort: a cache that cannot be written only costs the next build time.
-    await mkdir(cacheDir, { recursive: true })
-      .then(() => writeFileAtomic(file, svg))
-      .catch(() => {});
+  // Not awaited: the SVG is ready now; the cache file follows (see writeCacheFile).
+  if (file) {
+    const writing = writeCacheFile(file, svg);
+    pendingWrites.add(writing);
+    void writing.finally(() => pendingWrites.delete(writing));
   }
   return svg;
 }

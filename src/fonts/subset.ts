@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CapexReportError, EnvironmentError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeCacheFile } from '../io/atomic.js';
 import { collectCharacters, decodeReferences } from './characters.js';
 import { FONT_FACES, type FontFace } from './files.js';
 
@@ -176,10 +176,7 @@ export async function buildFontCss(text: string, options: FontCssOptions = {}): 
   );
   if (stored) return stored;
   const built = await subsetFaces(text, characters, format, faces);
-  // Best effort: a cache that cannot be written only costs the next build time.
-  await mkdir(cacheDir, { recursive: true })
-    .then(() => writeFileAtomic(file, JSON.stringify(built)))
-    .catch(() => {});
+  void writeCacheFile(file, JSON.stringify(built)); // not awaited: the fonts are ready now
   return built;
 }
 

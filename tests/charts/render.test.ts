@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChartError } from '../../src/charts/errors.js';
-import { chartCacheStats, clearChartCache, renderChart } from '../../src/charts/render.js';
+import {
+  chartCacheStats,
+  clearChartCache,
+  renderChart,
+  settleCacheWrites,
+} from '../../src/charts/render.js';
 import { CapexReportError } from '../../src/errors.js';
 import { placedTexts } from './svg-text.js';
 
@@ -151,6 +156,7 @@ describe('renderChart', () => {
     const input = { name: 'on-disk', locale: 'zh-TW' as const, data: { rows } };
     clearChartCache();
     const first = await renderChart(spec('point', xy), input, { cacheDir });
+    await settleCacheWrites();
     expect(readdirSync(cacheDir)).toHaveLength(1);
     clearChartCache(); // as a new process would start
     const second = await renderChart(spec('point', xy), input, { cacheDir });

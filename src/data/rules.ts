@@ -202,19 +202,16 @@ function checkCapex(week: Week): Issue[] {
         });
     }
   });
-  [...week.fundFlows.byCategory, ...week.fundFlows.byRegion].forEach((f) => {
-    if (f.figure.unit !== 'USD bn') {
-      const list = week.fundFlows.byCategory.includes(f) ? 'byCategory' : 'byRegion';
-      const i = (
-        list === 'byCategory' ? week.fundFlows.byCategory : week.fundFlows.byRegion
-      ).indexOf(f);
+  for (const list of ['byCategory', 'byRegion'] as const) {
+    for (const [i, f] of week.fundFlows[list].entries()) {
+      if (f.figure.unit === 'USD bn') continue;
       out.push({
         path: `fundFlows.${list}[${i}].figure.unit`,
         expected: '"USD bn" for a fund flow',
         found: JSON.stringify(f.figure.unit),
       });
     }
-  });
+  }
   return out;
 }
 

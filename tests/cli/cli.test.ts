@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CLI, ROOT, runCli } from '../helpers/cli.js';
+import { pdfinfo } from '../helpers/poppler.js';
 import { tempOut } from '../helpers/sample.js';
 
 describe('capex-report --help', () => {
@@ -63,6 +64,27 @@ describe('capex-report build', () => {
       path.relative(ROOT, path.join(out, '2026-W06/report.en.html')),
     ]);
     expect(readdirSync(path.join(out, '2026-W06/charts')).length).toBeGreaterThanOrEqual(8);
+  });
+
+  test('--locale en --paper Letter builds only the English report, on US Letter', async () => {
+    const out = tempOut();
+    const { code, stdout } = await runCli([
+      'build',
+      '--locale',
+      'en',
+      '--paper',
+      'Letter',
+      '--out',
+      out,
+      '--quiet',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(path.relative(ROOT, path.join(out, '2026-W06/report.en.pdf')));
+    const files = readdirSync(path.join(out, '2026-W06'));
+    expect(files.filter((f) => f.includes('zh-TW'))).toEqual([]);
+    expect(pdfinfo(readFileSync(path.join(out, '2026-W06/report.en.pdf')))['Page size']).toBe(
+      '612 x 792 pts (letter)',
+    );
   });
 
   test('no browser: exit 3 and a message that says how to get one; nothing written', async () => {

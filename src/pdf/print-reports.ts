@@ -22,8 +22,9 @@ export interface PrintReportsInput {
 
 export async function printReports(input: PrintReportsInput): Promise<Map<Locale, Uint8Array>> {
   const { browser, week, paper, inputsHash } = input;
-  // pdf-lib loads while Chromium prints, off the critical path.
-  const finalizing = import('./finalize.js');
+  // pdf-lib loads once the first PDF is back, while Chromium may still print the other one;
+  // loading it earlier would block the event loop while the pages are being set up.
+  let finalizing: Promise<typeof import('./finalize.js')> | undefined;
   // allSettled: when one language fails, the other is not left printing into a closing browser.
   const settled = await Promise.allSettled(
     input.pages.map(async (page) => {
@@ -34,6 +35,7 @@ export async function printReports(input: PrintReportsInput): Promise<Map<Locale
         title: page.title,
         format: paper,
       });
+      finalizing ??= import('./finalize.js');
       const { finalizePdf } = await finalizing;
       const finished = await finalizePdf(pdf, {
         title: `${page.title} · ${week.meta.week}`,

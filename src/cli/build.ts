@@ -12,6 +12,8 @@ export interface BuildCommandOptions {
   paper: PaperSize;
   browser?: string;
   quiet: boolean;
+  /** False with --no-cache. */
+  cache: boolean;
 }
 
 /** The newest week file in data/ (week ids sort by time). */
@@ -55,6 +57,7 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
       paper: options.paper,
       htmlOnly: options.htmlOnly,
       ...(browser ? { browser } : {}),
+      ...(options.cache ? {} : { cacheDir: false as const }),
       signal: controller.signal,
       onStage: (stage, detail) => log(`  ${stage}${detail ? ` ${detail}` : ''}`),
     });

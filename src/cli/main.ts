@@ -50,6 +50,10 @@ function program(): Command {
       "Chromium/Chrome executable (default: PUPPETEER_EXECUTABLE_PATH, Puppeteer's browser, /usr/bin/chromium)",
     )
     .option('--quiet', 'print only the paths of the PDFs', false)
+    .option(
+      '--no-cache',
+      'neither read nor write the chart and font cache (node_modules/.cache/capex-report)',
+    )
     .addHelpText('after', EXIT_HELP)
     .action(async (options: BuildCommandOptions) => (await import('./build.js')).runBuild(options));
   return cli;

@@ -34,6 +34,7 @@ describe('capex-report --help', () => {
         '--locale <locale...>',
         '--paper <size>',
         '--browser <path>',
+        '--no-cache',
       ],
     ],
     ['validate', ['<file>']],

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
-import { createTranslator, type Translate } from '../i18n/index.js';
+import { projectTranslator } from '../i18n/index.js';
 import { writeCacheFile } from '../io/atomic.js';
 import { VERSION } from '../version.js';
 import { ChartError } from './errors.js';
@@ -90,7 +90,6 @@ export const LOCALE_PARAM = 'locale';
 
 const memory = new Map<string, Promise<string>>();
 const stats = { hits: 0, renders: 0 };
-const translators = new Map<Locale, Promise<Translate>>();
 
 /** Renders counted since the process started (or the last clearChartCache), for tests and logs. */
 export function chartCacheStats(): { hits: number; renders: number; size: number } {
@@ -133,12 +132,7 @@ export async function renderChart(
 
 async function localize(spec: Json, input: ChartInput): Promise<Json> {
   if (!hasMarkers(spec)) return spec;
-  let translator = translators.get(input.locale);
-  if (!translator) {
-    translator = createTranslator(input.locale);
-    translators.set(input.locale, translator);
-  }
-  const t = await translator;
+  const t = await projectTranslator(input.locale);
   try {
     return localizeSpec(spec, t, input.vars);
   } catch (cause) {

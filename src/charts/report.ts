@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locale, Week } from '../data/schema.js';
-import { createTranslator, type Translate } from '../i18n/index.js';
+import { projectTranslator, type Translate } from '../i18n/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { buildCapexByCompany } from './data/capex-by-company.js';
 import { buildCapexVsCash, cashCompanies } from './data/capex-vs-cash.js';
@@ -46,18 +46,6 @@ export function planCharts(ctx: ChartContext): ChartPlan[] {
   ].filter((plan): plan is ChartPlan => plan !== undefined);
 }
 
-const translators = new Map<Locale, Promise<Translate>>();
-
-/** The project's strings for a locale, made once per process. */
-function defaultTranslator(locale: Locale): Promise<Translate> {
-  let t = translators.get(locale);
-  if (!t) {
-    t = createTranslator(locale);
-    translators.set(locale, t);
-  }
-  return t;
-}
-
 /** Parsed templates by file, re-read when the file changes (an edit between two rebuilds). */
 const templates = new Map<string, { mtimeMs: number; json: Json }>();
 
@@ -88,7 +76,7 @@ export async function renderCharts(
     t?: Translate;
   } = {},
 ): Promise<RenderedChart[]> {
-  const t = options.t ?? (await defaultTranslator(locale));
+  const t = options.t ?? (await projectTranslator(locale));
   const plans = planCharts({ week, metrics, locale, t });
   return Promise.all(
     plans.map(async (plan) => {

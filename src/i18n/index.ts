@@ -22,6 +22,18 @@ export function readLocaleResources(locale: Locale, dir: string = LOCALES_DIR): 
   return JSON.parse(readFileSync(localeFile(locale, dir), 'utf8')) as Resources;
 }
 
+const shared = new Map<Locale, Promise<Translate>>();
+
+/** The project's own strings for a locale, made once per process (charts rendered outside a build). */
+export function projectTranslator(locale: Locale): Promise<Translate> {
+  let t = shared.get(locale);
+  if (!t) {
+    t = createTranslator(locale);
+    shared.set(locale, t);
+  }
+  return t;
+}
+
 /** An i18next `t` for one locale; a missing key throws instead of falling back. */
 export async function createTranslator(
   locale: Locale,

@@ -27,7 +27,8 @@ export function resolveFigure(
   };
 }
 
-const RETURN_METRICS = [
+/** The single-figure return metrics, in the order the report lists them. */
+export const RETURN_METRICS = [
   'revenue',
   'cloudRevenue',
   'cloudGrowth',

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import type { Bilingual, Locale, SectionId, Week } from '../data/schema.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
+import { RETURN_METRICS } from '../metrics/collect.js';
 import type { Metrics, ResolvedFigure } from '../metrics/types.js';
 import {
   type FigureContext,
@@ -69,7 +70,7 @@ export interface ReportView {
     attribution: string;
     sourceNo: number;
   }[];
-  sources: { no: number; anchor: string; citation: string; url: string; via: string | null }[];
+  sources: { no: number; anchor: string; citation: string; url: string }[];
   /** Charts grouped by the section they illustrate. */
   charts: Record<ChartSection, ChartView[]>;
   disclaimer: Handlebars.SafeString;
@@ -83,19 +84,13 @@ export interface ViewInput {
   charts: readonly ChartView[];
 }
 
-const RETURN_ROWS = [
-  ['revenue', 'revenue'],
-  ['cloudRevenue', 'cloudRevenue'],
-  ['cloudGrowth', 'cloudGrowth'],
-  ['cloudShareOfOperatingProfit', 'cloudShareOfOperatingProfit'],
-  ['operatingCashFlowTtm', 'operatingCashFlowTtm'],
-  ['operatingCashFlowGrowth', 'operatingCashFlowGrowth'],
-  ['freeCashFlowTtm', 'freeCashFlowTtm'],
-  ['netIncome', 'netIncome'],
+/** Each return metric with its locale key under `returns.*`; EPS sits before the share-price move. */
+const RETURN_ROWS: readonly (readonly [metric: string, key: string])[] = [
+  ...RETURN_METRICS.filter((m) => m !== 'sharePriceReaction').map((m) => [m, m] as const),
   ['eps.actual', 'epsActual'],
   ['eps.expected', 'epsExpected'],
   ['sharePriceReaction', 'sharePriceReaction'],
-] as const;
+];
 
 const DERIVED_ROWS = [
   ['capex-growth', 'capexGrowth'],
@@ -231,9 +226,17 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
     sources: week.sources.map((s, i) => ({
       no: i + 1,
       anchor: `src-${i + 1}`,
-      citation: `${t('sources.accessed', { publisher: s.publisher, title: s.title, date: formatDate(s.date, locale) })} ${t('sources.language', { language: t(`sources.languageNames.${s.language}`) })}`,
+      // Chinese sentences follow each other without a space; English ones with one.
+      citation: [
+        t('sources.accessed', {
+          publisher: s.publisher,
+          title: s.title,
+          date: formatDate(s.date, locale),
+        }),
+        t('sources.language', { language: t(`sources.languageNames.${s.language}`) }),
+        ...(s.via ? [t('sources.via', { via: s.via })] : []),
+      ].join(locale === 'zh-TW' ? '' : ' '),
       url: s.url,
-      via: s.via ? t('sources.via', { via: s.via }) : null,
     })),
     charts: groupCharts(charts),
     disclaimer: week.text.disclaimer

@@ -6,8 +6,8 @@
  * otherwise carried over untouched.
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
 import { CapexReportError } from '../errors.js';
+import { PDFDocument, PDFHexString } from './pdf-lib.js';
 import { renumberStructureIds } from './structure-ids.js';
 
 export interface PdfMetadata {

@@ -13,7 +13,7 @@ import {
   type PDFObject,
   PDFRef,
   PDFString,
-} from 'pdf-lib';
+} from './pdf-lib.js';
 
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');

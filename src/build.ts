@@ -5,7 +5,8 @@
  *
  * Each step is one call to the module of its stage; this function sequences them, owns the
  * browser's lifetime and reports progress. The browser starts at once, on the other core, while
- * Node validates, charts and renders.
+ * Node validates, charts and renders; chart, render and print run per language, one language
+ * after the other, so that Chromium prints the first page while Node makes the next.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +29,9 @@ import type { Metrics } from './metrics/types.js';
 import { buildManifest, combineHash, hashInputs, type Manifest } from './output/manifest.js';
 import { publishFolder } from './output/publish.js';
 import { launchBrowser } from './pdf/browser.js';
-import { printReports } from './pdf/print-reports.js';
+import { printReport } from './pdf/print-report.js';
 import type { PaperSize } from './render/page-css.js';
-import { renderLocaleHtml } from './render/report-html.js';
+import { type LocaleHtml, renderLocaleHtml } from './render/report-html.js';
 import { readTemplates, TEMPLATES_DIR } from './render/templates.js';
 import type { ChartView } from './render/view.js';
 import { VERSION } from './version.js';
@@ -93,10 +94,13 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const locales = options.locales ?? (['zh-TW', 'en'] as const);
   const paper = options.paper ?? 'A4';
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const entered = new Set<BuildStage>();
+  /** Announces a stage the first time a language enters it; stops here once aborted. */
   const stage = (name: BuildStage, detail?: string) => {
     if (options.signal?.aborted)
       throw new BuildAbortedError('Build aborted', { cause: options.signal.reason });
-    options.onStage?.(name, detail);
+    if (!entered.has(name)) options.onStage?.(name, detail);
+    entered.add(name);
   };
   const browser = startBrowser(options);
   try {
@@ -117,57 +121,62 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         ),
       ),
     );
-    stage('chart');
-    const charts = await chartAll(week, metrics, translators, cacheDir);
-    stage('render');
-    const pages = await Promise.all(
-      locales.map((locale) =>
-        renderLocaleHtml({
-          week,
-          metrics,
-          locale,
-          t: translators.get(locale) as Translate,
-          charts: charts.get(locale) ?? [],
-          templates,
-          paper,
-          ...(cacheDir ? { cacheDir } : {}),
-        }),
-      ),
-    );
-    const files = new Map<string, Uint8Array | string>();
-    for (const page of pages) files.set(`report.${page.locale}.html`, page.html);
-    for (const [locale, list] of charts) {
-      for (const c of list) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
-    }
-    const inputs = await hashInputs({
+    // Read while Node charts: the PDFs' /ID and the manifest are made from these hashes.
+    const inputs = hashInputs({
       dataFile: options.dataFile,
       templatesDir: options.templatesDir ?? TEMPLATES_DIR,
       localesDir: options.localesDir ?? LOCALES_DIR,
       root: ROOT,
     });
+    inputs.catch(() => {}); // awaited below, after any error of the languages
+    const printer = browser?.ready.then(async (live) => {
+      const version = await live.version();
+      return { browser: live, version, hash: combineHash(await inputs, [VERSION, version, paper]) };
+    });
+    printer?.catch(() => {}); // reported when printing awaits it; invalid data is reported first
 
-    let browserVersion: string | null = null;
-    if (browser) {
-      stage('print');
-      const live = await browser.ready;
-      browserVersion = await live.version();
-      const pdfs = await printReports({
-        browser: live,
-        pages,
-        translators,
-        week,
-        paper,
-        inputsHash: combineHash(inputs, [VERSION, browserVersion, paper]),
-      });
-      for (const [locale, pdf] of pdfs) files.set(`report.${locale}.pdf`, pdf);
+    // 5-7 per language, one after the other: Chromium prints the first language's page while
+    // Node charts and renders the next. A stage is announced when the first language enters it.
+    const reports = await settleInOrder(
+      locales.map((locale) => async (): Promise<() => Promise<LocaleReport>> => {
+        const t = translators.get(locale) as Translate;
+        stage('chart');
+        const charts = await chartLocale(week, metrics, locale, t, cacheDir);
+        stage('render');
+        const page = await renderLocaleHtml({
+          week,
+          metrics,
+          locale,
+          t,
+          charts,
+          templates,
+          paper,
+          ...(cacheDir ? { cacheDir } : {}),
+        });
+        if (!printer) return async () => ({ locale, charts, page });
+        stage('print');
+        const printing = printer.then(({ browser: live, hash }) =>
+          printReport({ browser: live, page, t, week, paper, inputsHash: hash }),
+        );
+        printing.catch(() => {}); // awaited in order by settleInOrder
+        return async () => ({ locale, charts, page, pdf: await printing });
+      }),
+    );
+
+    const files = new Map<string, Uint8Array | string>();
+    for (const { locale, page, charts, pdf } of reports) {
+      files.set(`report.${locale}.html`, page.html);
+      for (const c of charts) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
+      if (pdf) files.set(`report.${locale}.pdf`, pdf);
     }
+    const browserVersion = printer ? (await printer).version : null;
 
     stage('publish');
     const manifest = buildManifest({
       week: week.meta.week,
       edition: week.meta.edition,
       paper,
-      inputs,
+      inputs: await inputs,
       browser: browserVersion,
       metrics,
       files,
@@ -221,23 +230,51 @@ interface RenderedChartSvg extends ChartView {
   svg: Handlebars.SafeString;
 }
 
-async function chartAll(
+interface LocaleReport {
+  locale: Locale;
+  charts: RenderedChartSvg[];
+  page: LocaleHtml;
+  /** Absent without a browser (`htmlOnly`). */
+  pdf?: Uint8Array;
+}
+
+async function chartLocale(
   week: Week,
   metrics: Metrics,
-  translators: ReadonlyMap<Locale, Translate>,
+  locale: Locale,
+  t: Translate,
   cacheDir: string | undefined,
-): Promise<Map<Locale, RenderedChartSvg[]>> {
-  const rendered = await Promise.all(
-    [...translators].map(async ([locale, t]) => {
-      const charts = await renderCharts(week, metrics, locale, {
-        t,
-        ...(cacheDir ? { cacheDir: path.join(cacheDir, 'charts') } : {}),
-      });
-      return [
-        locale,
-        charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) })),
-      ] as const;
-    }),
-  );
-  return new Map(rendered);
+): Promise<RenderedChartSvg[]> {
+  const charts = await renderCharts(week, metrics, locale, {
+    t,
+    ...(cacheDir ? { cacheDir: path.join(cacheDir, 'charts') } : {}),
+  });
+  return charts.map((c) => ({ ...c, svg: new Handlebars.SafeString(c.svg) }));
+}
+
+/**
+ * Runs the steps one after the other; each returns a finisher that may still be working (a page
+ * printing) while the next step runs. Resolves with the finishers' results in order once all are
+ * settled, or rejects with the first failure: never while a page is still printing into a
+ * browser about to be closed.
+ */
+async function settleInOrder<T>(steps: readonly (() => Promise<() => Promise<T>>)[]): Promise<T[]> {
+  const finishing: Promise<T>[] = [];
+  let failure: { error: unknown } | undefined;
+  for (const step of steps) {
+    try {
+      const finish = await step();
+      const result = finish();
+      result.catch(() => {}); // settled below, after the remaining steps
+      finishing.push(result);
+    } catch (error) {
+      failure = { error };
+      break;
+    }
+  }
+  const settled = await Promise.allSettled(finishing);
+  if (failure) throw failure.error;
+  const rejected = settled.find((r) => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

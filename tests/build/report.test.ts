@@ -2,12 +2,14 @@
  * The main job end to end: the sample week's two PDFs printed by real Chromium, read back the
  * way a client's viewer reads them (poppler), and checked figure by figure.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { buildReport } from '../../src/build.js';
 import type { Locale } from '../../src/data/schema.js';
+import { InvalidInputError } from '../../src/errors.js';
 import { sha256 } from '../../src/output/manifest.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { htmlText, unitNumbers } from '../helpers/numbers.js';
@@ -149,5 +151,24 @@ describe('data that tries to inject markup', () => {
       expect(printed).toContain("<script>document.title='PWNED'</script>");
       expect(printed).not.toContain('root:x:0:0');
     }
+  });
+});
+
+describe('a language that fails while the other one prints', () => {
+  test('fails the build with its own error, writes nothing and leaves the browser usable', async () => {
+    // English cannot render (no bundled font has the emoji); Chinese renders first and prints.
+    const locales = path.join(tempOut(), 'locales');
+    cpSync('locales', locales, { recursive: true });
+    const en = JSON.parse(readFileSync(path.join(locales, 'en.json'), 'utf8'));
+    en.sections.disclaimer = 'Disclaimer \u{1F600}';
+    writeFileSync(path.join(locales, 'en.json'), JSON.stringify(en));
+    const outDir = tempOut();
+    const failed = buildSample({ browser, outDir, localesDir: locales });
+    await expect(failed).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(failed).rejects.toThrow('Could not find glyphs for the en report');
+    expect(existsSync(path.join(outDir, '2026-W06'))).toBe(false);
+    expect(browser.connected).toBe(true);
+    const again = await buildSample({ browser });
+    expect(sha256(readFileSync(again.pdfs['zh-TW'] as string))).toBe(sha256(pdf['zh-TW']));
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * Stage 7, print: one language's page printed in its own page of the shared browser, then
+ * finalized (metadata, dates from the data, /ID from the inputs) as soon as it is back.
+ */
+import type { Browser } from 'puppeteer';
+import type { Week } from '../data/schema.js';
+import type { Translate } from '../i18n/index.js';
+import type { PaperSize } from '../render/page-css.js';
+import type { LocaleHtml } from '../render/report-html.js';
+import { VERSION } from '../version.js';
+import { printPdf } from './print.js';
+
+export interface PrintReportInput {
+  browser: Browser;
+  page: LocaleHtml;
+  t: Translate;
+  week: Week;
+  paper: PaperSize;
+  /** Hash of everything the PDFs are made from (see output/manifest.ts). */
+  inputsHash: string;
+}
+
+// pdf-lib loads once the first PDF is back, while Chromium may still print the other one;
+// loading it earlier would block the event loop while the pages are being set up.
+let finalizing: Promise<typeof import('./finalize.js')> | undefined;
+
+export async function printReport(input: PrintReportInput): Promise<Uint8Array> {
+  const { page, t, week } = input;
+  const { pdf } = await printPdf(input.browser, {
+    html: page.html,
+    locale: page.locale,
+    title: page.title,
+    format: input.paper,
+  });
+  finalizing ??= import('./finalize.js');
+  const { finalizePdf } = await finalizing;
+  return finalizePdf(pdf, {
+    title: `${page.title} · ${week.meta.week}`,
+    author: week.meta.author[page.locale],
+    subject: t('document.subject'),
+    keywords: t('document.keywords').split(/\s*,\s*/),
+    language: page.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en',
+    version: VERSION,
+    issued: new Date(week.meta.issuedAt),
+    inputsHash: input.inputsHash,
+  });
+}

@@ -99,10 +99,11 @@ function pdfFontsEmbedded(file) {
   }
 }
 
-async function coldBuild(outDir, env) {
+/** `cached`: the project's cache holds this week (a rebuild); otherwise `--no-cache`. */
+async function coldBuild(outDir, env, cached = true) {
   return runNode(
     at('bin/capex-report.js'),
-    ['build', '--data', SAMPLE, '--out', outDir, '--quiet'],
+    ['build', '--data', SAMPLE, '--out', outDir, '--quiet', ...(cached ? [] : ['--no-cache'])],
     {
       cwd: ROOT,
       env,
@@ -151,9 +152,18 @@ async function measureCold(work, plan, env, html) {
   for (let i = 0; i < plan.coldPairs; i++) {
     const f = await floor(i);
     const b = await coldBuild(path.join(work, `cold-${i}`), env);
-    pairs.push({ floorMs: f.ms, buildMs: b.ms, ratio: b.ms / f.ms, build: b, floor: f });
+    const u = await coldBuild(path.join(work, `cold-uncached-${i}`), env, false);
+    pairs.push({
+      floorMs: f.ms,
+      buildMs: b.ms,
+      ratio: b.ms / f.ms,
+      uncachedMs: u.ms,
+      uncachedRatio: u.ms / f.ms,
+      build: b,
+      floor: f,
+    });
     log(
-      `cold pair ${i + 1}/${plan.coldPairs}: floor ${Math.round(f.ms)} ms, build ${Math.round(b.ms)} ms`,
+      `cold pair ${i + 1}/${plan.coldPairs}: floor ${Math.round(f.ms)} ms, build ${Math.round(b.ms)} ms, uncached ${Math.round(u.ms)} ms`,
     );
   }
   return pairs;
@@ -241,6 +251,11 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       0,
     ),
     cold_build_vs_floor: s(cold.map((p) => p.ratio)),
+    build_cold_uncached_ms: s(
+      cold.map((p) => p.uncachedMs),
+      0,
+    ),
+    cold_uncached_build_vs_floor: s(cold.map((p) => p.uncachedRatio)),
     warm_rebuild_ms: s(
       warm.map((r) => r.wallMs),
       0,
@@ -362,7 +377,13 @@ async function main(argv) {
       figures,
       breakdown,
       runs: {
-        cold: cold.map(({ floorMs, buildMs, ratio }) => ({ floorMs, buildMs, ratio })),
+        cold: cold.map(({ floorMs, buildMs, ratio, uncachedMs, uncachedRatio }) => ({
+          floorMs,
+          buildMs,
+          ratio,
+          uncachedMs,
+          uncachedRatio,
+        })),
         warm,
         batch,
       },

@@ -57,6 +57,8 @@ export function printTable(r, targets) {
     targetText(targets.cold_build_vs_floor),
     statusText(r.targets.cold_build_vs_floor),
   );
+  row('  cold build, nothing cached (--no-cache) (ms)', f.build_cold_uncached_ms, 0);
+  row('  … ÷ floor (pair by pair)', f.cold_uncached_build_vs_floor, 2);
   row('3 warm rebuild, one figure changed (ms)', f.warm_rebuild_ms, 0);
   row('  inside page.pdf(), both pages (ms)', f.warm_pdf_call_ms, 0);
   row(

@@ -103,6 +103,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     entered.add(name);
   };
   const browser = startBrowser(options);
+  // Read and hashed off the main thread while Node works: the manifest and the PDFs' /ID.
+  const inputs = hashInputs({
+    dataFile: options.dataFile,
+    templatesDir: options.templatesDir ?? TEMPLATES_DIR,
+    localesDir: options.localesDir ?? LOCALES_DIR,
+    root: ROOT,
+  });
+  inputs.catch(() => {}); // awaited after the data and the languages: their errors come first
   try {
     stage('load', options.dataFile);
     const loaded = await loadWeek(options.dataFile);
@@ -121,19 +129,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         ),
       ),
     );
-    // Read while Node charts: the PDFs' /ID and the manifest are made from these hashes.
-    const inputs = hashInputs({
-      dataFile: options.dataFile,
-      templatesDir: options.templatesDir ?? TEMPLATES_DIR,
-      localesDir: options.localesDir ?? LOCALES_DIR,
-      root: ROOT,
-    });
-    inputs.catch(() => {}); // awaited below, after any error of the languages
-    const printer = browser?.ready.then(async (live) => {
+    // The PDFs' identity: only finalizing waits for it, never printing.
+    const identity = browser?.ready.then(async (live) => {
       const version = await live.version();
-      return { browser: live, version, hash: combineHash(await inputs, [VERSION, version, paper]) };
+      return { version, hash: combineHash(await inputs, [VERSION, version, paper]) };
     });
-    printer?.catch(() => {}); // reported when printing awaits it; invalid data is reported first
+    identity?.catch(() => {}); // reported when printing awaits the browser
+    const inputsHash = identity?.then((id) => id.hash);
+    inputsHash?.catch(() => {}); // awaited by finalizing, after printing
 
     // 5-7 per language, one after the other: Chromium prints the first language's page while
     // Node charts and renders the next. A stage is announced when the first language enters it.
@@ -153,10 +156,17 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
           paper,
           ...(cacheDir ? { cacheDir } : {}),
         });
-        if (!printer) return async () => ({ locale, charts, page });
+        if (!browser || !inputsHash) return async () => ({ locale, charts, page });
         stage('print');
-        const printing = printer.then(({ browser: live, hash }) =>
-          printReport({ browser: live, page, t, week, paper, inputsHash: hash }),
+        const printing = browser.ready.then((live) =>
+          printReport({
+            browser: live,
+            page,
+            t,
+            week,
+            paper,
+            inputsHash,
+          }),
         );
         printing.catch(() => {}); // awaited in order by settleInOrder
         return async () => ({ locale, charts, page, pdf: await printing });
@@ -169,7 +179,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       for (const c of charts) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
       if (pdf) files.set(`report.${locale}.pdf`, pdf);
     }
-    const browserVersion = printer ? (await printer).version : null;
+    const browserVersion = identity ? (await identity).version : null;
 
     stage('publish');
     const manifest = buildManifest({

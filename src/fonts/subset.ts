@@ -292,6 +292,12 @@ async function subsetInStack(
   return subsetFace(face, left, format);
 }
 
+/**
+ * The id of the `<style>` element that holds a page's `@font-face` rules (templates/layout.hbs
+ * and embedFontCss): a printer that already has these very rules loaded keeps them (print.ts).
+ */
+export const FONT_STYLE_ID = 'page-fonts';
+
 /** The page with `css` as the last `<style>` of its head, so later rules cannot shadow it. */
 export function embedFontCss(html: string, css: string): string {
   const headEnd = html.search(/<\/head\s*>/i);
@@ -299,7 +305,8 @@ export function embedFontCss(html: string, css: string): string {
     // Anything put before <!doctype> would switch the page to quirks mode.
     throw new CapexReportError('Could not embed fonts (the HTML has no </head>)');
   }
-  return `${html.slice(0, headEnd)}<style>\n${css}\n</style>\n${html.slice(headEnd)}`;
+  const style = `<style id="${FONT_STYLE_ID}">\n${css}\n</style>\n`;
+  return `${html.slice(0, headEnd)}${style}${html.slice(headEnd)}`;
 }
 
 /** The page with the subset fonts of its own text embedded: what printPdf expects. */

@@ -2,7 +2,7 @@
  * What a build was made from and what it made, by hash: the manifest lets anyone check that a PDF
  * in a client's inbox is the one this data, these templates and this browser produce.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FACES } from '../fonts/files.js';
@@ -35,12 +35,23 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-const fontHashes = new Map<string, string>();
+/**
+ * A file's SHA-256, computed off the main thread (Web Crypto runs in libuv's pool): the three
+ * Noto Sans TC files alone are 21 MB, and a build's JavaScript keeps running meanwhile.
+ */
+async function hashFile(file: string): Promise<string> {
+  const digest = await webcrypto.subtle.digest('SHA-256', await readFile(file));
+  return Buffer.from(digest).toString('hex');
+}
 
-async function hashFont(file: string): Promise<string> {
+/** The font files do not change while a process runs (they are part of the installation). */
+const fontHashes = new Map<string, Promise<string>>();
+
+function hashFont(file: string): Promise<string> {
   let hash = fontHashes.get(file);
   if (!hash) {
-    hash = sha256(await readFile(file));
+    hash = hashFile(file);
+    hash.catch(() => fontHashes.delete(file));
     fontHashes.set(file, hash);
   }
   return hash;
@@ -53,18 +64,18 @@ export async function hashInputs(options: {
   localesDir: string;
   root: string;
 }): Promise<Record<string, string>> {
-  const inputs: Record<string, string> = {};
-  inputs[path.relative(options.root, path.resolve(options.dataFile))] = sha256(
-    await readFile(options.dataFile),
-  );
-  for (const dir of [options.templatesDir, options.localesDir]) {
-    for (const file of await filesUnder(dir))
-      inputs[path.relative(options.root, file)] = sha256(await readFile(file));
-  }
-  for (const face of FONT_FACES) {
-    inputs[`fonts/${face.family} ${face.weight}`] = await hashFont(face.file);
-  }
-  return inputs;
+  const files = [
+    path.resolve(options.dataFile),
+    ...(await Promise.all([options.templatesDir, options.localesDir].map(filesUnder))).flat(),
+  ];
+  const entries = await Promise.all([
+    ...files.map(async (file) => [path.relative(options.root, file), await hashFile(file)]),
+    ...FONT_FACES.map(async (face) => [
+      `fonts/${face.family} ${face.weight}`,
+      await hashFont(face.file),
+    ]),
+  ]);
+  return Object.fromEntries(entries);
 }
 
 export function combineHash(parts: Record<string, string>, extra: readonly string[]): string {

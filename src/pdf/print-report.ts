@@ -16,8 +16,11 @@ export interface PrintReportInput {
   t: Translate;
   week: Week;
   paper: PaperSize;
-  /** Hash of everything the PDFs are made from (see output/manifest.ts). */
-  inputsHash: string;
+  /**
+   * Hash of everything the PDFs are made from (see output/manifest.ts); only finalizing waits
+   * for it, so it may still be computing while the page prints.
+   */
+  inputsHash: string | Promise<string>;
 }
 
 // pdf-lib loads once the first PDF is back, while Chromium may still print the other one;
@@ -33,7 +36,7 @@ export async function printReport(input: PrintReportInput): Promise<Uint8Array> 
     format: input.paper,
   });
   finalizing ??= import('./finalize.js');
-  const { finalizePdf } = await finalizing;
+  const [{ finalizePdf }, inputsHash] = await Promise.all([finalizing, input.inputsHash]);
   return finalizePdf(pdf, {
     title: `${page.title} · ${week.meta.week}`,
     author: week.meta.author[page.locale],
@@ -42,6 +45,6 @@ export async function printReport(input: PrintReportInput): Promise<Uint8Array> 
     language: page.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en',
     version: VERSION,
     issued: new Date(week.meta.issuedAt),
-    inputsHash: input.inputsHash,
+    inputsHash,
   });
 }

@@ -145,7 +145,7 @@ describe('embedFontCss', () => {
       '<!doctype html><html><head><title>t</title></head><body>頁</body></html>',
     );
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toMatch(/<style>\n@font-face[\s\S]*<\/style>\n<\/head><body>頁/);
+    expect(html).toMatch(/<style id="page-fonts">\n@font-face[\s\S]*<\/style>\n<\/head><body>頁/);
   });
 
   it('refuses a page without a head rather than breaking its doctype', () => {

@@ -4,7 +4,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { PrintError, type PrintResult, printPdf } from '../../src/pdf/print.js';
+import { PrintError, type PrintResult, pageLoadStats, printPdf } from '../../src/pdf/print.js';
 import { pdftotext, readFixture } from '../helpers/poppler.js';
 
 let browser: Browser;
@@ -13,6 +13,7 @@ let origin: string;
 const arrived: string[] = [];
 let connections = 0;
 let result: PrintResult;
+let html: string;
 
 beforeAll(async () => {
   // A real server on loopback: if anything in the page reaches it, we see it here.
@@ -27,7 +28,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   browser = await launchBrowser();
-  const html = await embedFonts(readFixture('lockdown.html').replaceAll('SERVER', origin));
+  html = await embedFonts(readFixture('lockdown.html').replaceAll('SERVER', origin));
   result = await printPdf(browser, { html, locale: 'en', title: 'Lockdown', format: 'A4' });
 }, 120_000);
 
@@ -76,6 +77,39 @@ describe('a page printed by printPdf', () => {
     await expect(printing).rejects.toMatchObject({
       cause: { message: `The page tried to navigate away to ${origin}/moved` },
     });
+    expect(arrived).toEqual([]);
+  });
+
+  it('stays locked down when a reused page keeps its fonts and swaps the rest', async () => {
+    const job = { html, locale: 'en', title: 'Lockdown', format: 'A4' } as const;
+    await printPdf(browser, job); // a page now holds these fonts
+    const loads = pageLoadStats();
+    const again = await printPdf(browser, job);
+    expect(pageLoadStats().keptFonts).toBe(loads.keptFonts + 1);
+    expect(pdftotext(again.pdf)).toContain('Nothing outside this page may load.');
+    expect(pdftotext(again.pdf)).not.toContain('PWNED');
+    const urls = (r: PrintResult) => [...new Set(r.refusedRequests.map((q) => q.url))].sort();
+    // The same requests refused, but one: Chromium acts on <link rel=preload> as the parser meets
+    // it in the page, not when the element is moved into it (nothing is fetched either way).
+    expect(urls(result)).toEqual(expect.arrayContaining(urls(again)));
+    expect(urls(again)).toEqual(
+      expect.arrayContaining([`${origin}/style.css`, `${origin}/image.png`, 'file:///etc/passwd']),
+    );
+    expect(arrived).toEqual([]);
+    expect(connections).toBe(0);
+  });
+
+  it('fails on a refused redirect in a page that keeps the fonts of the one before', async () => {
+    const redirect = html.replace(
+      '<head>',
+      `<head><meta http-equiv="refresh" content="0;url=${origin}/kept">`,
+    );
+    const loads = pageLoadStats();
+    const printing = printPdf(browser, { html: redirect, locale: 'en', title: 'R', format: 'A4' });
+    await expect(printing).rejects.toMatchObject({
+      cause: { message: `The page tried to navigate away to ${origin}/kept` },
+    });
+    expect(pageLoadStats().keptFonts).toBe(loads.keptFonts + 1);
     expect(arrived).toEqual([]);
   });
 });

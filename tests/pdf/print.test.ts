@@ -6,7 +6,13 @@ import type { Locale } from '../../src/data/schema.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { documentId, finalizePdf, type PdfMetadata } from '../../src/pdf/finalize.js';
-import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
+import {
+  PrintError,
+  type PrintJob,
+  pageLoadStats,
+  printPdf,
+  printPdfs,
+} from '../../src/pdf/print.js';
 import { outlineTitles } from '../helpers/pdf.js';
 import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from '../helpers/poppler.js';
 
@@ -161,13 +167,53 @@ describe.each(['zh-TW', 'en'] as const)('the %s PDF', (locale) => {
 
 describe('printing', () => {
   it('prints the same page to byte-identical files, alone or next to another', async () => {
+    const loads = pageLoadStats();
     const again = await printPdf(browser, job('zh-TW'));
+    // The page that printed it before still has its fonts: only the rest was swapped.
+    expect(pageLoadStats().keptFonts).toBe(loads.keptFonts + 1);
     const first = pdf['zh-TW'] as Uint8Array;
     const second = await finalizePdf(again.pdf, META['zh-TW']);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     // The ID follows the inputs: other inputs, other file.
     const other = await finalizePdf(again.pdf, { ...META['zh-TW'], inputsHash: 'ff' });
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
+  });
+
+  it('keeps the loaded fonts for a changed page with the same fonts: as printed by a fresh page', async () => {
+    // Other text, the same characters: the font style element is the same.
+    const changed = (html['zh-TW'] as string).replace(
+      /<body([^>]*)>/,
+      '<body$1><p>2027 Q4 314.6</p>',
+    );
+    const loads = pageLoadStats();
+    const kept = await printPdf(browser, { ...job('zh-TW'), html: changed });
+    expect(pageLoadStats()).toEqual({ ...loads, keptFonts: loads.keptFonts + 1 });
+    const fresh = await launchBrowser();
+    try {
+      const reference = await printPdf(fresh, { ...job('zh-TW'), html: changed });
+      expect(pageLoadStats().setContent).toBe(loads.setContent + 1);
+      const [a, b] = await Promise.all(
+        [kept, reference].map((r) => finalizePdf(r.pdf, META['zh-TW'])),
+      );
+      expect(Buffer.from(a as Uint8Array).equals(Buffer.from(b as Uint8Array))).toBe(true);
+      expect(pdftotext(a as Uint8Array)).toContain('2027 Q4 314.6');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('loads the whole page when the fonts differ from those a reused page holds', async () => {
+    const own = await launchBrowser();
+    try {
+      await printPdf(own, job('zh-TW'));
+      const loads = pageLoadStats();
+      const en = await printPdf(own, job('en')); // the only idle page holds the Chinese fonts
+      expect(pageLoadStats()).toEqual({ ...loads, setContent: loads.setContent + 1 });
+      const finalized = await finalizePdf(en.pdf, META.en);
+      expect(Buffer.from(finalized).equals(Buffer.from(pdf.en as Uint8Array))).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 
   it('uses the requested paper when the page does not set one', async () => {

@@ -7,6 +7,7 @@
 
 export type { PDFObject } from 'pdf-lib';
 export {
+  ParseSpeeds,
   PDFArray,
   PDFDict,
   PDFDocument,

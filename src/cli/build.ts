@@ -46,7 +46,12 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
         handleSignals: false,
       });
   browser?.catch(() => {}); // a missing browser is reported when printing needs it
-  const closeBrowser = () => browser?.then((b) => b.close()).catch(() => {});
+  // Once: Ctrl-C, the build (as soon as the pages are printed) and the end all call it.
+  let closing: Promise<void> | undefined;
+  const closeBrowser = () => {
+    closing ??= browser?.then((b) => b.close()).catch(() => {}) ?? Promise.resolve();
+    return closing;
+  };
   controller.signal.addEventListener('abort', closeBrowser, { once: true });
   try {
     const { buildReport } = await import('../build.js');
@@ -56,7 +61,7 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
       locales: [...new Set(options.locale)],
       paper: options.paper,
       htmlOnly: options.htmlOnly,
-      ...(browser ? { browser } : {}),
+      ...(browser ? { browser, closeBrowser } : {}),
       ...(options.cache ? {} : { cacheDir: false as const }),
       signal: controller.signal,
       onStage: (stage, detail) => log(`  ${stage}${detail ? ` ${detail}` : ''}`),

@@ -10,12 +10,25 @@ import type { LocaleHtml } from '../render/report-html.js';
 import { VERSION } from '../version.js';
 import { printPdf } from './print.js';
 
-export interface PrintReportInput {
-  browser: Browser;
+/** The page as Chromium prints it (see finalizeReport). */
+export async function printReport(
+  browser: Browser,
+  page: LocaleHtml,
+  paper: PaperSize,
+): Promise<Uint8Array> {
+  const { pdf } = await printPdf(browser, {
+    html: page.html,
+    locale: page.locale,
+    title: page.title,
+    format: paper,
+  });
+  return pdf;
+}
+
+export interface FinalizeReportInput {
   page: LocaleHtml;
   t: Translate;
   week: Week;
-  paper: PaperSize;
   /**
    * Hash of everything the PDFs are made from (see output/manifest.ts); only finalizing waits
    * for it, so it may still be computing while the page prints.
@@ -27,14 +40,10 @@ export interface PrintReportInput {
 // loading it earlier would block the event loop while the pages are being set up.
 let finalizing: Promise<typeof import('./finalize.js')> | undefined;
 
-export async function printReport(input: PrintReportInput): Promise<Uint8Array> {
-  const { page, t, week } = input;
-  const { pdf } = await printPdf(input.browser, {
-    html: page.html,
-    locale: page.locale,
-    title: page.title,
-    format: input.paper,
-  });
+export async function finalizeReport(
+  pdf: Uint8Array,
+  { page, t, week, ...input }: FinalizeReportInput,
+): Promise<Uint8Array> {
   finalizing ??= import('./finalize.js');
   const [{ finalizePdf }, inputsHash] = await Promise.all([finalizing, input.inputsHash]);
   return finalizePdf(pdf, {

@@ -227,6 +227,11 @@ function releasePage(browser: Browser, locked: LockedPage): void {
   idle.push(locked);
 }
 
+/** A <meta http-equiv=refresh> would print Chromium's error page instead of the report. */
+function navigatedAway(navigations: readonly string[]): PrintError {
+  return new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
+}
+
 async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> {
   const timeout = job.timeoutMs ?? 60_000;
   const fonts = fontStyleOf(job.html);
@@ -256,12 +261,12 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
         timeout,
       }),
     ]);
-    // A <meta http-equiv=refresh> would print Chromium's error page instead of the report.
-    if (navigations.length > 0) {
-      throw new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
-    }
-    healthy = true;
-    return { pdf, refusedRequests: [...refused] };
+    healthy = navigations.length === 0;
+    if (healthy) return { pdf, refusedRequests: [...refused] };
+    throw navigatedAway(navigations);
+  } catch (error) {
+    // A navigation may also break a step before the print ("Execution context was destroyed").
+    throw navigations.length > 0 ? navigatedAway(navigations) : error;
   } finally {
     if (healthy) releasePage(browser, locked);
     else await page.close().catch(() => {}); // after a crash the page is already gone

@@ -4,7 +4,8 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { PrintError, type PrintResult, pageLoadStats, printPdf } from '../../src/pdf/print.js';
+import { pageLoadStats } from '../../src/pdf/pages.js';
+import { PrintError, type PrintResult, printPdf } from '../../src/pdf/print.js';
 import { pdftotext, readFixture } from '../helpers/poppler.js';
 
 let browser: Browser;

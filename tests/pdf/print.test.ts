@@ -6,13 +6,8 @@ import type { Locale } from '../../src/data/schema.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { documentId, finalizePdf, type PdfMetadata } from '../../src/pdf/finalize.js';
-import {
-  PrintError,
-  type PrintJob,
-  pageLoadStats,
-  printPdf,
-  printPdfs,
-} from '../../src/pdf/print.js';
+import { pageLoadStats } from '../../src/pdf/pages.js';
+import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
 import { outlineTitles } from '../helpers/pdf.js';
 import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from '../helpers/poppler.js';
 

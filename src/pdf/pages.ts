@@ -119,8 +119,8 @@ export async function loadPage(
   if (fonts && locked.fonts === fonts.hash) {
     const rest = html.replace(fonts.element, `<style id="${FONT_STYLE_ID}"></style>`);
     if (await locked.page.evaluate(replaceAroundFonts, rest, FONT_STYLE_ID)) {
-      await locked.page.evaluate(imagesDecoded);
       loads.keptFonts += 1;
+      await locked.page.evaluate(imagesDecoded);
       return;
     }
   }

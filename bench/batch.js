@@ -39,6 +39,7 @@ async function buildBatch(files, outDir) {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'capex-bench-cache-'));
   const start = performance.now();
   const browser = await launchBrowser();
+  let closed = false;
   try {
     for (const dataFile of files) {
       const marks = [];
@@ -54,17 +55,13 @@ async function buildBatch(files, outDir) {
       weekMs.push(weekEnd - weekStart);
       addInto(stages, stageDurations(marks, weekEnd));
     }
-  } finally {
     await browser.close();
+    closed = true;
+    return { ms: performance.now() - start, pdfs: files.length * LOCALES.length, stages, weekMs };
+  } finally {
+    if (!closed) await browser.close().catch(() => {});
+    await rm(cacheDir, { recursive: true, force: true });
   }
-  const ms = performance.now() - start;
-  await rm(cacheDir, { recursive: true, force: true });
-  return {
-    ms,
-    pdfs: files.length * LOCALES.length,
-    stages,
-    weekMs,
-  };
 }
 
 async function floorBatch(files, outDir, pdfDir) {

@@ -4,7 +4,7 @@
  * calls printPdf makes. Each call is logged as { op, page, start, end } (performance.now() ms).
  */
 
-/** The page calls of src/pdf/print.ts, in the order it makes them. */
+/** The page calls of src/pdf/pages.ts and print.ts, in the order they make them. */
 export const PAGE_OPS = [
   'setJavaScriptEnabled',
   'setRequestInterception',

@@ -177,11 +177,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     );
 
     const files = new Map<string, Uint8Array | string>();
-    for (const { locale, page, charts, pdf } of reports) {
-      files.set(`report.${locale}.html`, page.html);
+    // HTML, then charts, then PDFs: the manifest lists the outputs in this order.
+    for (const { locale, page } of reports) files.set(`report.${locale}.html`, page.html);
+    for (const { locale, charts } of reports) {
       for (const c of charts) files.set(`charts/${chartFileName(c.id, locale)}`, c.svg.toString());
-      if (pdf) files.set(`report.${locale}.pdf`, pdf);
     }
+    for (const { locale, pdf } of reports) if (pdf) files.set(`report.${locale}.pdf`, pdf);
     const browserVersion = identity ? (await identity).version : null;
 
     stage('publish');
@@ -228,7 +229,8 @@ function startBrowser(options: BuildOptions): BrowserLease | undefined {
       });
   ready.catch(() => {}); // reported when printing awaits it; invalid data is reported first
   if (options.browser) {
-    const close = options.closeBrowser ?? (async () => {});
+    // A caller's close that fails must not replace the build's own result or error.
+    const close = () => (options.closeBrowser?.() ?? Promise.resolve()).catch(() => {});
     return { ready, done: () => void close(), release: close };
   }
   let closing: Promise<void> | undefined;

@@ -32,7 +32,7 @@ const SUBTITLE_SIGNAL = 'capex_report_title_subtitle';
 /** Stands in for the texts in the spec that is compiled; never drawn. */
 const PLACEHOLDER = 'capex-report text';
 
-/** The texts set on a live view for one render. */
+/** The texts set on the view of one render. */
 interface ChartTexts {
   title?: Json;
   subtitle?: Json;
@@ -85,7 +85,13 @@ function bindTexts(spec: vega.Spec, texts: ChartTexts): vega.Spec {
   const bound = { ...spec } as vega.Spec & { description?: string };
   delete bound.description;
   const title = isRecord(bound.title as Json) ? { ...(bound.title as object) } : undefined;
-  if (!title) return bound;
+  if (!title) {
+    // The placeholder would be drawn instead of the texts: never let that pass silently.
+    if (texts.title !== undefined || texts.subtitle !== undefined) {
+      throw new Error('Vega-Lite compiled the title to something other than an object');
+    }
+    return bound;
+  }
   const signals = [...(bound.signals ?? [])];
   if (texts.title !== undefined) {
     Object.assign(title, { text: { signal: TITLE_SIGNAL } });

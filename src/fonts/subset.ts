@@ -312,7 +312,8 @@ async function subsetInStack(
 
 /**
  * The id of the `<style>` element that holds a page's `@font-face` rules (templates/layout.hbs
- * and embedFontCss): a printer that already has these very rules loaded keeps them (print.ts).
+ * and embedFontCss): a printer page that already has these very rules loaded keeps them
+ * (pdf/pages.ts).
  */
 export const FONT_STYLE_ID = 'page-fonts';
 

@@ -4,7 +4,13 @@
  * holds, so that the next page with the same fonts only swaps the rest of the document.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
+import {
+  type Browser,
+  type ConsoleMessage,
+  type HTTPRequest,
+  type Page,
+  TimeoutError,
+} from 'puppeteer';
 import { FONT_STYLE_ID } from '../fonts/subset.js';
 
 export interface RefusedRequest {
@@ -81,7 +87,11 @@ export function fontStyleOf(html: string): FontStyle | undefined {
 function replaceAroundFonts(html: string, id: string): boolean {
   const kept = document.getElementById(id);
   if (!kept || kept.parentNode !== document.head) return false;
+  // A refresh the old document scheduled survives a swap (only document.open() cancels it), and
+  // would take the next page away: such documents load the whole way instead.
+  const refresh = 'meta[http-equiv="refresh" i]';
   const next = new DOMParser().parseFromString(html, 'text/html');
+  if (document.querySelector(refresh) || next.querySelector(refresh)) return false;
   const root = document.documentElement;
   for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
   for (const { name, value } of Array.from(next.documentElement.attributes)) {
@@ -118,16 +128,31 @@ export async function loadPage(
 ): Promise<void> {
   if (fonts && locked.fonts === fonts.hash) {
     const rest = html.replace(fonts.element, `<style id="${FONT_STYLE_ID}"></style>`);
-    if (await locked.page.evaluate(replaceAroundFonts, rest, FONT_STYLE_ID)) {
+    const swap = async () => {
+      if (!(await locked.page.evaluate(replaceAroundFonts, rest, FONT_STYLE_ID))) return false;
       loads.keptFonts += 1;
       await locked.page.evaluate(imagesDecoded);
-      return;
-    }
+      return true;
+    };
+    if (await withTimeout(swap(), timeout, 'Swapping the page')) return;
   }
   locked.fonts = undefined; // until the new document has loaded
   await locked.page.setContent(html, { waitUntil: 'load', timeout });
   loads.setContent += 1;
   locked.fonts = fonts?.hash;
+}
+
+/** `work`, or a TimeoutError (which printPdf retries) after `ms`, as setContent would give. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${what} took over ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -179,18 +204,4 @@ export function releasePage(browser: Browser, locked: LockedPage): void {
   const idle = idlePages.get(browser) ?? [];
   idlePages.set(browser, idle);
   idle.push(locked);
-}
-
-/**
- * Opens and locks down `count` pages ahead of the first print, while Node still works on the
- * data: the round trips to Chromium then cost the build nothing. Failures are left for the
- * print to meet (and report).
- */
-export async function preparePages(browser: Browser, count: number): Promise<void> {
-  const idle = idlePages.get(browser) ?? [];
-  const opened = await Promise.allSettled(
-    Array.from({ length: Math.max(0, count - idle.length) }, () => openPage(browser)),
-  );
-  for (const result of opened)
-    if (result.status === 'fulfilled') releasePage(browser, result.value);
 }

@@ -88,16 +88,18 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
         timeout,
       }),
     ]);
-    healthy = navigations.length === 0;
-    if (healthy) return { pdf, refusedRequests: [...refused] };
-    throw navigatedAway(navigations);
+    if (navigations.length === 0) {
+      healthy = true;
+      return { pdf, refusedRequests: [...refused] };
+    }
   } catch (error) {
     // A navigation may also break a step before the print ("Execution context was destroyed").
-    throw navigations.length > 0 ? navigatedAway(navigations) : error;
+    if (navigations.length === 0) throw error;
   } finally {
     if (healthy) releasePage(browser, locked);
     else await page.close().catch(() => {}); // after a crash the page is already gone
   }
+  throw navigatedAway(navigations);
 }
 
 /** One PDF; a crash or timeout is retried once, then reported as PrintError. */

@@ -17,6 +17,27 @@ import { links, outlineTitles } from '../helpers/pdf.js';
 import { pdffonts, pdfinfo, pdftotext } from '../helpers/poppler.js';
 import { buildSample, LOCALES, missingFigures, normalizeText, tempOut } from '../helpers/sample.js';
 
+const KIND_ORDER = ['html', 'charts', 'pdf'];
+
+/** When each page.pdf() call of `browser`'s pages ended (performance.now()). */
+function pdfEnds(browser: Browser): number[] {
+  const ends: number[] = [];
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser['newPage']>) => {
+    const page = await newPage(...args);
+    const pdf = page.pdf.bind(page);
+    page.pdf = async (...a: Parameters<typeof pdf>) => {
+      try {
+        return await pdf(...a);
+      } finally {
+        ends.push(performance.now());
+      }
+    };
+    return page;
+  };
+  return ends;
+}
+
 let browser: Browser;
 let result: BuildResult;
 const pdf = {} as Record<Locale, Uint8Array>;
@@ -125,6 +146,12 @@ describe('both PDFs', () => {
     }
     expect(manifest.inputs['data/2026-W06.yaml']).toBe(sha256(readFileSync('data/2026-W06.yaml')));
     expect(manifest.browser).toMatch(/Chrom/);
+    // Pages, then charts, then PDFs, whatever order the languages were made in.
+    const kinds = Object.keys(manifest.outputs).map((f) =>
+      f.endsWith('.html') ? 'html' : f.endsWith('.pdf') ? 'pdf' : (f.split('/')[0] ?? f),
+    );
+    expect(kinds).toEqual([...kinds].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b)));
+    expect(new Set(kinds)).toEqual(new Set(KIND_ORDER));
   });
 
   test('are byte-identical when built again from the same inputs', async () => {
@@ -155,7 +182,7 @@ describe('data that tries to inject markup', () => {
 });
 
 describe('a language that fails while the other one prints', () => {
-  test('fails the build with its own error, writes nothing and leaves the browser usable', async () => {
+  test('fails the build with its own error once that print is over, writing nothing', async () => {
     // English cannot render (no bundled font has the emoji); Chinese renders first and prints.
     const locales = path.join(tempOut(), 'locales');
     cpSync('locales', locales, { recursive: true });
@@ -163,12 +190,50 @@ describe('a language that fails while the other one prints', () => {
     en.sections.disclaimer = 'Disclaimer \u{1F600}';
     writeFileSync(path.join(locales, 'en.json'), JSON.stringify(en));
     const outDir = tempOut();
-    const failed = buildSample({ browser, outDir, localesDir: locales });
-    await expect(failed).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(failed).rejects.toThrow('Could not find glyphs for the en report');
-    expect(existsSync(path.join(outDir, '2026-W06'))).toBe(false);
-    expect(browser.connected).toBe(true);
-    const again = await buildSample({ browser });
-    expect(sha256(readFileSync(again.pdfs['zh-TW'] as string))).toBe(sha256(pdf['zh-TW']));
+    const own = await launchBrowser();
+    try {
+      const ends = pdfEnds(own);
+      const failed = buildSample({ browser: own, outDir, localesDir: locales });
+      await expect(failed).rejects.toBeInstanceOf(InvalidInputError);
+      const rejectedAt = performance.now();
+      await expect(failed).rejects.toThrow('Could not find glyphs for the en report');
+      // The Chinese page was printing when English failed: the build waited for it.
+      expect(ends).toHaveLength(1);
+      expect(ends[0]).toBeLessThanOrEqual(rejectedAt);
+      expect(existsSync(path.join(outDir, '2026-W06'))).toBe(false);
+      // The caller's browser stays open and prints the next build as if nothing had happened.
+      expect(own.connected).toBe(true);
+      const again = await buildSample({ browser: own });
+      expect(sha256(readFileSync(again.pdfs['zh-TW'] as string))).toBe(sha256(pdf['zh-TW']));
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('a browser handed over to the build', () => {
+  test('is closed once every page is printed, before the PDFs are written', async () => {
+    const own = await launchBrowser();
+    const ends = pdfEnds(own);
+    const closes: number[] = [];
+    let publishAt = 0;
+    const built = await buildSample({
+      browser: own,
+      closeBrowser: async () => {
+        closes.push(performance.now());
+        await own.close();
+      },
+      onStage: (stage) => {
+        if (stage === 'publish') publishAt = performance.now();
+      },
+    });
+    expect(ends).toHaveLength(2);
+    expect(closes.length).toBeGreaterThanOrEqual(1);
+    expect(closes[0]).toBeGreaterThanOrEqual(Math.max(...ends));
+    expect(closes[0]).toBeLessThan(publishAt);
+    expect(own.connected).toBe(false);
+    for (const locale of LOCALES) {
+      expect(sha256(readFileSync(built.pdfs[locale] as string))).toBe(sha256(pdf[locale]));
+    }
   });
 });

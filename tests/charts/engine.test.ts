@@ -33,7 +33,7 @@ async function svgs(week: Week): Promise<string[]> {
   return charts.map((c) => c.svg);
 }
 
-describe('the chart engine reuses views without carrying state between renders', () => {
+describe('the chart engine reuses compiled runtimes without carrying state between renders', () => {
   it('renders week B after week A exactly as a fresh engine renders B', async () => {
     const { week } = loadFixture();
     const b = otherWeek(week);

@@ -100,7 +100,7 @@ describe('a page printed by printPdf', () => {
     expect(connections).toBe(0);
   });
 
-  it('fails on a refused redirect in a page that keeps the fonts of the one before', async () => {
+  it('fails on a refused redirect in a page whose fonts a reused page holds', async () => {
     const redirect = html.replace(
       '<head>',
       `<head><meta http-equiv="refresh" content="0;url=${origin}/kept">`,
@@ -110,7 +110,27 @@ describe('a page printed by printPdf', () => {
     await expect(printing).rejects.toMatchObject({
       cause: { message: `The page tried to navigate away to ${origin}/kept` },
     });
-    expect(pageLoadStats().keptFonts).toBe(loads.keptFonts + 1);
+    // A page with a refresh is never swapped in: it loads the whole way, and fails as above.
+    expect(pageLoadStats().keptFonts).toBe(loads.keptFonts);
+    expect(pageLoadStats().setContent).toBeGreaterThan(loads.setContent);
     expect(arrived).toEqual([]);
+  });
+
+  it('loads the whole page after one with a pending refresh, which a swap would keep', async () => {
+    const own = await launchBrowser();
+    try {
+      const late = html.replace(
+        '<head>',
+        `<head><meta http-equiv="refresh" content="30;url=${origin}/late">`,
+      );
+      await printPdf(own, { html: late, locale: 'en', title: 'Late', format: 'A4' });
+      const loads = pageLoadStats();
+      const next = await printPdf(own, { html, locale: 'en', title: 'Next', format: 'A4' });
+      expect(pageLoadStats()).toEqual({ ...loads, setContent: loads.setContent + 1 });
+      expect(pdftotext(next.pdf)).toContain('Nothing outside this page may load.');
+      expect(arrived).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -79,19 +79,29 @@ export function fontStyleOf(html: string): FontStyle | undefined {
     : undefined;
 }
 
+/** Runs in the page: waits for the web fonts, returns the faces that failed to load. */
+async function fontFailures(): Promise<string[]> {
+  await document.fonts.ready;
+  // No forEach: with the page's JavaScript disabled, Chromium refuses to run DOM callbacks.
+  const faces = Array.from(document.fonts as unknown as Iterable<FontFace>);
+  return faces.filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight}`);
+}
+
 /**
  * Runs in the page: makes the document the one `html` describes, except for the font style
  * element, which stays where it is with the fonts it has already decoded (`html` has the very
- * same element). Returns false when the document has no such element to keep.
+ * same element). Then waits for what setContent's load event and fontFailures wait for, in the
+ * same call (each call to the page waits its turn on Node's busy thread), and returns the faces
+ * that failed to load; null when the document has no such element to keep.
  */
-function replaceAroundFonts(html: string, id: string): boolean {
+async function swapAroundFonts(html: string, id: string): Promise<string[] | null> {
   const kept = document.getElementById(id);
-  if (!kept || kept.parentNode !== document.head) return false;
+  if (!kept || kept.parentNode !== document.head) return null;
   // A refresh the old document scheduled survives a swap (only document.open() cancels it), and
   // would take the next page away: such documents load the whole way instead.
   const refresh = 'meta[http-equiv="refresh" i]';
   const next = new DOMParser().parseFromString(html, 'text/html');
-  if (document.querySelector(refresh) || next.querySelector(refresh)) return false;
+  if (document.querySelector(refresh) || next.querySelector(refresh)) return null;
   const root = document.documentElement;
   for (const { name } of Array.from(root.attributes)) root.removeAttribute(name);
   for (const { name, value } of Array.from(next.documentElement.attributes)) {
@@ -106,40 +116,39 @@ function replaceAroundFonts(html: string, id: string): boolean {
     else document.head.appendChild(document.adoptNode(node));
   }
   root.replaceChild(document.adoptNode(next.body), document.body);
-  return true;
-}
-
-/** Runs in the page: resolves once its images are decoded (what the load event waited for). */
-async function imagesDecoded(): Promise<void> {
   await Promise.all(Array.from(document.images).map((image) => image.decode().catch(() => {})));
+  await document.fonts.ready; // as fontFailures (the page cannot call functions of ours)
+  const faces = Array.from(document.fonts as unknown as Iterable<FontFace>);
+  return faces.filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight}`);
 }
 
 /**
- * Loads a page. A reused page whose document already holds the same font style element
- * keeps it and swaps everything else: decoding and checking the fonts again (about 0.1 s for
- * the Chinese page) is the larger part of loading it. The result is the same document, and
- * prints byte for byte what a fresh page prints (tested).
+ * Loads a page and returns the font faces that failed to load. A reused page whose document
+ * already holds the same font style element keeps it and swaps everything else: decoding and
+ * checking the fonts again (about 0.1 s for the Chinese page) is the larger part of loading it.
+ * The result is the same document, and prints byte for byte what a fresh page prints (tested).
  */
 export async function loadPage(
   locked: LockedPage,
   html: string,
   fonts: FontStyle | undefined,
   timeout: number,
-): Promise<void> {
+): Promise<string[]> {
   if (fonts && locked.fonts === fonts.hash) {
     const rest = html.replace(fonts.element, `<style id="${FONT_STYLE_ID}"></style>`);
-    const swap = async () => {
-      if (!(await locked.page.evaluate(replaceAroundFonts, rest, FONT_STYLE_ID))) return false;
+    const swap = locked.page.evaluate(swapAroundFonts, rest, FONT_STYLE_ID);
+    const failed = await withTimeout(swap, timeout, 'Swapping the page');
+    if (failed) {
       loads.keptFonts += 1;
-      await locked.page.evaluate(imagesDecoded);
-      return true;
-    };
-    if (await withTimeout(swap(), timeout, 'Swapping the page')) return;
+      return failed;
+    }
   }
   locked.fonts = undefined; // until the new document has loaded
   await locked.page.setContent(html, { waitUntil: 'load', timeout });
   loads.setContent += 1;
   locked.fonts = fonts?.hash;
+  // Puppeteer evaluates over CDP, which works with the page's own scripts disabled.
+  return locked.page.evaluate(fontFailures);
 }
 
 /** `work`, or a TimeoutError (which printPdf retries) after `ms`, as setContent would give. */

@@ -46,14 +46,6 @@ function isTransient(error: unknown): boolean {
   );
 }
 
-/** Runs in the page: waits for the web fonts, returns the families that failed to load. */
-async function fontFailures(): Promise<string[]> {
-  await document.fonts.ready;
-  // No forEach: with the page's JavaScript disabled, Chromium refuses to run DOM callbacks.
-  const faces = Array.from(document.fonts as unknown as Iterable<FontFace>);
-  return faces.filter((f) => f.status === 'error').map((f) => `${f.family} ${f.weight}`);
-}
-
 /** A <meta http-equiv=refresh> would print Chromium's error page instead of the report. */
 function navigatedAway(navigations: readonly string[]): PrintError {
   return new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
@@ -66,9 +58,7 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
   const { page, refused, navigations, crashed } = locked;
   let healthy = false;
   try {
-    await Promise.race([crashed, loadPage(locked, job.html, fonts, timeout)]);
-    // Puppeteer evaluates over CDP, which works with the page's own scripts disabled.
-    const failedFonts = await Promise.race([crashed, page.evaluate(fontFailures)]);
+    const failedFonts = await Promise.race([crashed, loadPage(locked, job.html, fonts, timeout)]);
     if (failedFonts.length > 0) {
       throw new PrintError(
         `The page's fonts did not load: ${failedFonts.join(', ')}` +

@@ -10,7 +10,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
 import type { Browser } from 'puppeteer';
 import { chartFileName, renderCharts } from './charts/report.js';
 import { loadWeek } from './data/load.js';
@@ -30,6 +29,7 @@ import { buildManifest, combineHash, hashInputs, type Manifest } from './output/
 import { publishFolder } from './output/publish.js';
 import { launchBrowser } from './pdf/browser.js';
 import { finalizeReport, printReport } from './pdf/print-report.js';
+import Handlebars from './render/handlebars.js';
 import type { PaperSize } from './render/page-css.js';
 import { type LocaleHtml, renderLocaleHtml } from './render/report-html.js';
 import { readTemplates, TEMPLATES_DIR } from './render/templates.js';

@@ -2,12 +2,13 @@
  * Figures as HTML: the localized number, its est./derived marks and a link to its numbered source.
  * All text goes through Handlebars' escaping; only the markup built here is trusted.
  */
-import Handlebars from 'handlebars';
+
 import type { Locale, Source } from '../data/schema.js';
 import { splitTokens } from '../data/tokens.js';
 import { CapexReportError } from '../errors.js';
 import { formatFigure } from '../format/index.js';
 import type { Metrics, ResolvedFigure } from '../metrics/types.js';
+import Handlebars from './handlebars.js';
 
 const { escapeExpression } = Handlebars;
 

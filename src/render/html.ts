@@ -2,9 +2,10 @@
  * Stage 6, render: one language's view through the templates into a self-contained HTML page
  * (styles, fonts and charts inline; nothing is fetched).
  */
-import Handlebars from 'handlebars';
+
 import { InvalidInputError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
+import Handlebars from './handlebars.js';
 import { type PaperSize, pageCss } from './page-css.js';
 import type { RenderTemplate, TemplateSources } from './templates.js';
 import type { ReportView } from './view.js';

@@ -21,7 +21,7 @@ export interface LocaleHtmlInput {
   paper: PaperSize;
   /** Skip font embedding (tests of the HTML alone). */
   embedFonts?: boolean;
-  /** Disk cache for font subsets (see buildFontCss). */
+  /** Disk cache for font subsets (see buildFontCss) and precompiled templates. */
   cacheDir?: string;
 }
 
@@ -33,7 +33,7 @@ export interface LocaleHtml {
 
 export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHtml> {
   const view = buildReportView(input);
-  const render = compileTemplates(input.templates, input.t);
+  const render = await compileTemplates(input.templates, input.t, input.cacheDir);
   const page = renderHtml({
     view,
     render,

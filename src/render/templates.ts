@@ -6,9 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
 import { InvalidInputError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
+import Handlebars from './handlebars.js';
+import { type PrecompileOptions, precompiledTemplate } from './precompiled.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -54,38 +55,80 @@ function located(file: string, template: Handlebars.TemplateDelegate): Handlebar
   };
 }
 
-/** Compiled once per set of template sources, for both languages (Handlebars compiles lazily). */
-const compiled = new WeakMap<
-  TemplateSources,
-  { layout: Handlebars.TemplateDelegate; file: string }
->();
-
-function compileOnce(sources: TemplateSources): {
+interface CompiledSet {
   layout: Handlebars.TemplateDelegate;
   file: string;
-} {
-  const done = compiled.get(sources);
-  if (done) return done;
+}
+
+/** Loaded once per set of template sources, for both languages. */
+const compiled = new WeakMap<TemplateSources, Promise<CompiledSet>>();
+
+const COMPILE_OPTIONS: PrecompileOptions = { strict: true, noEscape: false, preventIndent: true };
+
+/** One template's precompiled form; a template that does not parse is invalid input. */
+async function load(
+  hb: typeof Handlebars,
+  file: string,
+  source: string,
+  cacheDir: string | undefined,
+): Promise<Handlebars.TemplateDelegate> {
+  try {
+    return located(file, hb.template(await precompiledTemplate(source, COMPILE_OPTIONS, cacheDir)));
+  } catch (error) {
+    const e = error as HandlebarsError;
+    // Parse errors carry their line only in the message: "Parse error on line 3: ...".
+    const line = e.lineNumber ?? Number(/^Parse error on line (\d+)/.exec(e.message)?.[1]);
+    throw new InvalidInputError(
+      `Could not compile template (${file})`,
+      [
+        {
+          file,
+          path: '',
+          ...(Number.isFinite(line) ? { line } : {}),
+          ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+          expected: 'a template Handlebars can parse',
+          found: e.message.split('\n').at(-1) ?? e.message,
+        },
+      ],
+      { cause: error },
+    );
+  }
+}
+
+async function compileSet(sources: TemplateSources, cacheDir?: string): Promise<CompiledSet> {
   const hb = Handlebars.create();
-  const options: CompileOptions = { strict: true, noEscape: false, preventIndent: true };
   // The translator travels in the render's @data, so one compiled set serves every language.
   hb.registerHelper('t', (key: string, helperOptions: Handlebars.HelperOptions) =>
     (helperOptions.data as { translate: Translate }).translate(key, helperOptions.hash),
   );
-  for (const [name, source] of Object.entries(sources.partials)) {
-    hb.registerPartial(
-      name,
-      located(path.join(sources.dir, 'partials', `${name}.hbs`), hb.compile(source, options)),
-    );
-  }
   const file = path.join(sources.dir, 'layout.hbs');
-  const result = { layout: located(file, hb.compile(sources.layout, options)), file };
-  compiled.set(sources, result);
-  return result;
+  const [layout, ...partials] = await Promise.all([
+    load(hb, file, sources.layout, cacheDir),
+    ...Object.entries(sources.partials).map(async ([name, source]) => {
+      const partialFile = path.join(sources.dir, 'partials', `${name}.hbs`);
+      return [name, await load(hb, partialFile, source, cacheDir)] as const;
+    }),
+  ]);
+  for (const [name, partial] of partials) hb.registerPartial(name, partial);
+  return { layout, file };
 }
 
-export function compileTemplates(sources: TemplateSources, t: Translate): RenderTemplate {
-  const { layout, file } = compileOnce(sources);
+/**
+ * The report's template for one language. Templates are precompiled once per source text and
+ * kept in memory and, with `cacheDir`, on disk (see precompiled.ts).
+ */
+export async function compileTemplates(
+  sources: TemplateSources,
+  t: Translate,
+  cacheDir?: string,
+): Promise<RenderTemplate> {
+  let set = compiled.get(sources);
+  if (!set) {
+    set = compileSet(sources, cacheDir);
+    compiled.set(sources, set);
+    set.catch(() => compiled.delete(sources));
+  }
+  const { layout, file } = await set;
   return (view) => {
     try {
       return layout(view, { allowProtoPropertiesByDefault: false, data: { translate: t } });
@@ -94,8 +137,6 @@ export function compileTemplates(sources: TemplateSources, t: Translate): Render
     }
   };
 }
-
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 function templateError(error: HandlebarsError, fallbackFile: string): InvalidInputError {
   const file = error.templateFile ?? fallbackFile;

@@ -2,7 +2,7 @@
  * Stage 5, localize: the week, its metrics and the charts become one plain view per language.
  * Every string here is final and localized; the templates only place them.
  */
-import Handlebars from 'handlebars';
+
 import type { Bilingual, Locale, SectionId, Week } from '../data/schema.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
@@ -15,6 +15,7 @@ import {
   numberSources,
   richText,
 } from './figures.js';
+import Handlebars from './handlebars.js';
 
 export interface ChartView {
   id: string;

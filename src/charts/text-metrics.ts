@@ -41,6 +41,15 @@ const SCRIPTS: Record<FontFace['family'], string | undefined> = {
 const opened = new Map<string, FontkitFont>();
 /** Advance of one run in one face, in font units: `${file}\u0000${run}` → units. */
 const runAdvances = new Map<string, number>();
+/**
+ * Width of a whole text in ems, by weight and text: Vega measures every label at least twice
+ * (bounds, then the layout's second pass), and most labels recur from chart to chart.
+ */
+const textEms = new Map<string, number>();
+/** Far above the few hundred texts of a week; the oldest entry goes first. */
+const MAX_TEXTS = 20_000;
+/** matchWeight's answers, by the weight Vega asked for. */
+const matchedWeights = new Map<number | string | undefined, FontWeight>();
 
 function openFace(face: FontFace): FontkitFont {
   let font = opened.get(face.file);
@@ -56,6 +65,15 @@ function openFace(face: FontFace): FontkitFont {
  * 400–500 look up to 500 then down; above 500 heavier first; below 400 lighter first.
  */
 export function matchWeight(requested: number | string | undefined): FontWeight {
+  let weight = matchedWeights.get(requested);
+  if (weight === undefined) {
+    weight = pickWeight(requested);
+    matchedWeights.set(requested, weight);
+  }
+  return weight;
+}
+
+function pickWeight(requested: number | string | undefined): FontWeight {
   const available = [...new Set(FONT_FACES.map((f) => f.weight))].sort((a, b) => a - b);
   const wanted = cssWeight(requested);
   const exact = available.find((w) => w === wanted);
@@ -117,8 +135,14 @@ export function measureText(text: string, style: TextStyle = {}): number {
   const size = style.fontSize === undefined ? DEFAULT_FONT_SIZE : Number(style.fontSize) || 0;
   if (size <= 0 || text === '') return 0;
   const weight = matchWeight(style.fontWeight);
-  let ems = 0;
-  for (const run of fontRuns(text, weight)) ems += runAdvance(run.face, run.text);
+  const key = `${weight}\u0000${text}`;
+  let ems = textEms.get(key);
+  if (ems === undefined) {
+    ems = 0;
+    for (const run of fontRuns(text, weight)) ems += runAdvance(run.face, run.text);
+    textEms.set(key, ems);
+    if (textEms.size > MAX_TEXTS) textEms.delete(textEms.keys().next().value as string);
+  }
   return ems * size;
 }
 

@@ -76,16 +76,13 @@ async function load(
     return located(file, hb.template(await precompiledTemplate(source, COMPILE_OPTIONS, cacheDir)));
   } catch (error) {
     const e = error as HandlebarsError;
-    // Parse errors carry their line only in the message: "Parse error on line 3: ...".
-    const line = e.lineNumber ?? Number(/^Parse error on line (\d+)/.exec(e.message)?.[1]);
     throw new InvalidInputError(
       `Could not compile template (${file})`,
       [
         {
           file,
           path: '',
-          ...(Number.isFinite(line) ? { line } : {}),
-          ...(e.column !== undefined ? { column: e.column + 1 } : {}),
+          ...position(e),
           expected: 'a template Handlebars can parse',
           found: e.message.split('\n').at(-1) ?? e.message,
         },
@@ -138,6 +135,16 @@ export async function compileTemplates(
   };
 }
 
+/** Where Handlebars puts the error (1-based); a parse error gives its line only in the message. */
+function position(error: HandlebarsError): { line?: number; column?: number } {
+  const line =
+    error.lineNumber ?? Number(/^Parse error on line (\d+)/.exec(error.message)?.[1] ?? Number.NaN);
+  return {
+    ...(Number.isFinite(line) ? { line } : {}),
+    ...(error.column !== undefined ? { column: error.column + 1 } : {}),
+  };
+}
+
 function templateError(error: HandlebarsError, fallbackFile: string): InvalidInputError {
   const file = error.templateFile ?? fallbackFile;
   // Strict mode says `"name" not defined in <object>`; view objects print as their data path.
@@ -150,8 +157,7 @@ function templateError(error: HandlebarsError, fallbackFile: string): InvalidInp
       {
         file,
         path: name ? (where && !where.startsWith('[object') ? `${where}.${name}` : name) : '',
-        ...(error.lineNumber !== undefined ? { line: error.lineNumber } : {}),
-        ...(error.column !== undefined ? { column: error.column + 1 } : {}),
+        ...position(error),
         expected: name ? `a value for "${name}" in the report view` : 'a template that renders',
         found: name ? 'nothing (missing from the view)' : error.message,
       },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian machine for capex-report: a browser to print with (Debian's chromium,
-# unless one is already configured), poppler-utils (the tests read the PDFs with it), then the
-# locked npm dependencies. Safe to run again: it installs only what is missing.
+# unless one is already configured), poppler-utils and qpdf (the tests read and check the PDFs
+# with them), then the locked npm dependencies. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,10 @@ if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium >/dev/null 2
 fi
 if ! command -v pdftotext >/dev/null 2>&1; then
   need_apt+=(poppler-utils)
+fi
+# qpdf checks the structure of the PDFs the tests print (cross-reference and object streams).
+if ! command -v qpdf >/dev/null 2>&1; then
+  need_apt+=(qpdf)
 fi
 # Chromium loads no web font at all when fontconfig knows no font; one basic face is enough
 # (the report's own fonts are bundled and are the only ones in the PDF).

@@ -4,11 +4,13 @@
  * issue time and an ID derived from the inputs, and the structure element names that depend on
  * the browser's history are renumbered. The tagged structure and the outline Chromium wrote are
  * otherwise carried over untouched.
+ *
+ * Chromium's own files are rewritten directly (rewrite.ts); any other shape goes through pdf-lib
+ * (finalize-pdf-lib.ts), which is loaded only then.
  */
 import { createHash } from 'node:crypto';
 import { CapexReportError } from '../errors.js';
-import { ParseSpeeds, PDFDocument, PDFHexString } from './pdf-lib.js';
-import { renumberStructureIds } from './structure-ids.js';
+import { rewriteChromiumPdf, UnsupportedPdf } from './rewrite.js';
 
 export interface PdfMetadata {
   title: string;
@@ -25,6 +27,19 @@ export interface PdfMetadata {
   inputsHash: string;
 }
 
+/** The document information dictionary, as both ways of finalizing write it. */
+export interface DocumentInfo {
+  Title: string;
+  Author: string;
+  Subject: string;
+  /** The keywords, separated by spaces. */
+  Keywords: string;
+  Creator: string;
+  Producer: string;
+  CreationDate: Date;
+  ModDate: Date;
+}
+
 export class FinalizeError extends CapexReportError {}
 
 /** /ID: 16 bytes from the inputs and the document's own identity (two languages, two IDs). */
@@ -36,38 +51,44 @@ export function documentId(meta: PdfMetadata): string {
     .toUpperCase();
 }
 
+export function documentInfo(meta: PdfMetadata): DocumentInfo {
+  const generator = `capex-report ${meta.version}`;
+  return {
+    Title: meta.title,
+    Author: meta.author,
+    Subject: meta.subject,
+    Keywords: meta.keywords.join(' '),
+    Creator: generator,
+    Producer: generator,
+    CreationDate: meta.issued,
+    ModDate: meta.issued,
+  };
+}
+
+/** Which way the last PDFs were finalized, since the process started (tests and bench read it). */
+const ways = { rewritten: 0, pdfLib: 0 };
+export function finalizeStats(): { rewritten: number; pdfLib: number } {
+  return { ...ways };
+}
+
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   if (!/^[0-9a-f]+$/i.test(meta.inputsHash)) {
     throw new FinalizeError(`Could not finalize the PDF "${meta.title}" (inputsHash is not hex)`);
   }
+  const info = documentInfo(meta);
   try {
-    // updateMetadata: false, or pdf-lib stamps its own Producer and the current time.
-    // parseSpeed and objectsPerTick: pdf-lib would otherwise wait for a timer every 50-100
-    // objects (~30 times for the Chinese PDF), which holds up the build's last step.
-    const doc = await PDFDocument.load(pdf, {
-      updateMetadata: false,
-      parseSpeed: ParseSpeeds.Fastest,
-    });
-    renumberStructureIds(doc);
-    const generator = `capex-report ${meta.version}`;
-    doc.setTitle(meta.title, { showInWindowTitleBar: true });
-    doc.setAuthor(meta.author);
-    doc.setSubject(meta.subject);
-    doc.setKeywords([...meta.keywords]);
-    doc.setLanguage(meta.language);
-    doc.setCreator(generator);
-    doc.setProducer(generator);
-    doc.setCreationDate(meta.issued);
-    doc.setModificationDate(meta.issued);
-    // First and second entries are equal: this is the original version of the file.
-    const id = PDFHexString.of(documentId(meta));
-    doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-    // Object streams: 13-20% smaller, and pdf-lib writes a PDF 1.7 header, so they are legal.
-    return await doc.save({
-      useObjectStreams: true,
-      addDefaultPage: false,
-      objectsPerTick: Number.POSITIVE_INFINITY,
-    });
+    try {
+      const id = documentId(meta);
+      const rewritten = rewriteChromiumPdf(pdf, { info: { ...info }, language: meta.language, id });
+      ways.rewritten += 1;
+      return rewritten;
+    } catch (error) {
+      if (!(error instanceof UnsupportedPdf)) throw error;
+    }
+    const { finalizeWithPdfLib } = await import('./finalize-pdf-lib.js');
+    const finalized = await finalizeWithPdfLib(pdf, meta, info);
+    ways.pdfLib += 1;
+    return finalized;
   } catch (cause) {
     throw new FinalizeError(`Could not finalize the PDF "${meta.title}"`, { cause });
   }

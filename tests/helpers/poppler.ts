@@ -1,4 +1,7 @@
-/** poppler-utils (pdftotext, pdffonts, pdfinfo) on PDF bytes: the tools a reader's viewer resembles. */
+/**
+ * poppler-utils (pdftotext, pdffonts, pdfinfo) on PDF bytes: the tools a reader's viewer resembles;
+ * and qpdf, which checks a file's structure strictly.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +62,22 @@ export function pdfinfo(pdf: Uint8Array): Record<string, string> {
 /** The logical structure tree (tags) as pdfinfo prints it. */
 export function pdfStructure(pdf: Uint8Array): string {
   return onFile(pdf, (file) => run('pdfinfo', ['-struct', file]));
+}
+
+/**
+ * `qpdf --check`: the file's syntax, cross-reference (tables or streams), object streams and
+ * stream encodings, strictly (poppler repairs a broken file silently). Throws on any error or
+ * warning (qpdf exits with 2 or 3); returns qpdf's report.
+ */
+export function qpdfCheck(pdf: Uint8Array): string {
+  return onFile(pdf, (file) => run('qpdf', ['--check', file]));
+}
+
+/** The file with its object streams unpacked and every object written out (qpdf's QDF form). */
+export function qpdfObjects(pdf: Uint8Array): string {
+  return onFile(pdf, (file) =>
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-']).toString('latin1'),
+  );
 }
 
 export function readFixture(name: string): string {

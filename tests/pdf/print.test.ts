@@ -5,11 +5,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/data/schema.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
-import { documentId, finalizePdf, type PdfMetadata } from '../../src/pdf/finalize.js';
+import {
+  documentId,
+  documentInfo,
+  finalizePdf,
+  finalizeStats,
+  type PdfMetadata,
+} from '../../src/pdf/finalize.js';
+import { finalizeWithPdfLib } from '../../src/pdf/finalize-pdf-lib.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
 import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
 import { outlineTitles } from '../helpers/pdf.js';
-import { pdffonts, pdfinfo, pdfStructure, pdftotext, readFixture } from '../helpers/poppler.js';
+import {
+  pdffonts,
+  pdfinfo,
+  pdfStructure,
+  pdftotext,
+  qpdfCheck,
+  readFixture,
+} from '../helpers/poppler.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -66,6 +80,8 @@ let browser: Browser;
 const html: Partial<Record<Locale, string>> = {};
 const raw: Partial<Record<Locale, Uint8Array>> = {};
 const pdf: Partial<Record<Locale, Uint8Array>> = {};
+/** How finalizePdf finalized the two PDFs above. */
+let ways: { rewritten: number; pdfLib: number };
 
 function job(locale: Locale, format: PrintJob['format'] = 'A4'): PrintJob {
   return { html: html[locale] as string, locale, title: META[locale].title, format };
@@ -80,8 +96,11 @@ beforeAll(async () => {
   const [zh, en] = await printPdfs(browser, [job('zh-TW'), job('en')]);
   raw['zh-TW'] = zh?.pdf as Uint8Array;
   raw.en = en?.pdf as Uint8Array;
+  const before = finalizeStats();
   pdf['zh-TW'] = await finalizePdf(raw['zh-TW'], META['zh-TW']);
   pdf.en = await finalizePdf(raw.en, META.en);
+  const after = finalizeStats();
+  ways = { rewritten: after.rewritten - before.rewritten, pdfLib: after.pdfLib - before.pdfLib };
 }, 120_000);
 
 afterAll(async () => {
@@ -149,6 +168,25 @@ describe.each(['zh-TW', 'en'] as const)('the %s PDF', (locale) => {
     );
     const id = doc.context.trailerInfo.ID as PDFArray;
     expect(id.lookup(0, PDFHexString).asString()).toBe(documentId(META[locale]));
+  });
+
+  it('passes qpdf’s structure check', () => {
+    expect(qpdfCheck(bytes())).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('was rewritten directly, to the same effect as pdf-lib’s full parse and write', async () => {
+    expect(ways).toEqual({ rewritten: 2, pdfLib: 0 });
+    const source = raw[locale] as Uint8Array;
+    const viaPdfLib = await finalizeWithPdfLib(source, META[locale], documentInfo(META[locale]));
+    const info = (file: Uint8Array) => {
+      const { 'File size': _size, ...rest } = pdfinfo(file);
+      return rest;
+    };
+    expect(info(bytes())).toEqual(info(viaPdfLib));
+    expect(pdftotext(bytes())).toBe(pdftotext(viaPdfLib));
+    expect(pdfStructure(bytes())).toBe(pdfStructure(viaPdfLib)); // the same element IDs too
+    expect(await outlineTitles(bytes())).toEqual(await outlineTitles(viaPdfLib));
+    expect(bytes().length).toBeLessThanOrEqual(viaPdfLib.length);
   });
 
   it('keeps an outline of the headings', async () => {

@@ -1,0 +1,262 @@
+/**
+ * Finalizing without a PDF library, for the one shape Chromium's PDF writer (Skia) gives: a
+ * classic cross-reference table, every object at generation 0, no object streams, no encryption,
+ * no incremental update. The file is read through its table, a few objects are changed (document
+ * information, /Lang, structure element IDs and their tree) and it is written again with its non-stream objects
+ * packed into compressed object streams. Stream objects (fonts, page contents) are copied byte for
+ * byte. A full parse and write with pdf-lib costs a cold build about 0.3 s per PDF; this costs a
+ * few tens of milliseconds. The object streams are compressed with Node's zlib (level 6, as pdf-lib's
+ * pako): the same input gives the same bytes, as Chromium's own compressed streams do.
+ *
+ * Anything outside that shape throws UnsupportedPdf, and finalizePdf hands the file to pdf-lib
+ * instead: a new Chromium that writes otherwise still gets a correct PDF, only more slowly.
+ */
+import { deflateSync } from 'node:zlib';
+
+/** The file is not in the shape this module rewrites (see the module comment). */
+export class UnsupportedPdf extends Error {}
+
+export interface Rewrite {
+  /** The document information dictionary's entries, in order: text strings and dates. */
+  info: Readonly<Record<string, string | Date>>;
+  /** BCP 47 tag for the catalog's /Lang. */
+  language: string;
+  /** 32 hex digits, the trailer's /ID (both entries). */
+  id: string;
+}
+
+/** Non-stream objects per object stream (pdf-lib packs 50; more compress better). */
+const OBJECTS_PER_STREAM = 100;
+
+interface Indirect {
+  number: number;
+  /** Non-stream objects: the object's text (latin1, one char per byte). */
+  text?: string;
+  /** Stream objects: dictionary, `stream`, data and `endstream`, as in the file. */
+  bytes?: Uint8Array;
+}
+
+const unsupported = (why: string): never => {
+  throw new UnsupportedPdf(why);
+};
+
+const ref = (text: string, key: string): number | undefined => {
+  const match = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R\\b`).exec(text);
+  return match ? Number(match[1]) : undefined;
+};
+
+/** The objects of the file, by number, read through its cross-reference table. */
+function readObjects(pdf: Uint8Array, text: string): { objects: Indirect[]; trailer: string } {
+  const tail = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
+  if (!tail) return unsupported('no startxref at the end');
+  const xrefAt = Number(tail[1]);
+  const head = /xref\r?\n0 (\d+)\r?\n/y;
+  head.lastIndex = xrefAt;
+  const table = head.exec(text);
+  if (!table) return unsupported('no classic cross-reference table starting at object 0');
+  const size = Number(table[1]);
+  const entry = /(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)/y;
+  entry.lastIndex = head.lastIndex;
+  const starts: [offset: number, number: number][] = [];
+  for (let n = 0; n < size; n++) {
+    const e = entry.exec(text);
+    if (!e) return unsupported(`cross-reference entry ${n} is not 20 bytes`);
+    if (e[3] === 'n') {
+      if (e[2] !== '00000') unsupported(`object ${n} has generation ${e[2]}`);
+      starts.push([Number(e[1]), n]);
+    }
+  }
+  const trailer = /\s*trailer\s*<<([^<>]*)>>\s*startxref/y;
+  trailer.lastIndex = entry.lastIndex;
+  const dict = trailer.exec(text)?.[1];
+  if (dict === undefined) return unsupported('no simple trailer after the table');
+  if (/\/(?:Encrypt|Prev|XRefStm)\b/.test(dict)) unsupported('encrypted or updated file');
+  starts.sort((a, b) => a[0] - b[0]);
+  const objects: Indirect[] = [];
+  const header = /(\d+)\s+0\s+obj\b\s*/y;
+  for (let i = 0; i < starts.length; i++) {
+    const [offset, number] = starts[i] as [number, number];
+    const end = starts[i + 1]?.[0] ?? xrefAt;
+    header.lastIndex = offset;
+    const found = header.exec(text);
+    if (!found || Number(found[1]) !== number) unsupported(`object ${number} is not at ${offset}`);
+    const close = text.lastIndexOf('endobj', end - 6);
+    if (close < header.lastIndex) return unsupported(`object ${number} has no endobj`);
+    const body = text.slice(header.lastIndex, close).trimEnd();
+    objects[number] = /\bendstream$/.test(body)
+      ? { number, bytes: pdf.subarray(header.lastIndex, header.lastIndex + body.length) }
+      : { number, text: body };
+  }
+  return { objects, trailer: dict };
+}
+
+const textOf = (objects: Indirect[], number: number | undefined, what: string): string =>
+  (number === undefined ? undefined : objects[number]?.text) ??
+  unsupported(`no ${what} dictionary`);
+
+const ID_STRING = /(?<!\\)\((node\d{8})\)/g;
+
+/**
+ * New names for the structure element IDs (see structure-ids.ts for why): by the order of the
+ * elements that bear them. The ID tree becomes one node listing them in that order, which is
+ * also the order of their new names; its former inner nodes are dropped (as pdf-lib's path does).
+ */
+function renameIds(objects: Indirect[], catalog: string): void {
+  const renamed = new Map<string, string>();
+  const root = ref(catalog, 'StructTreeRoot');
+  if (root === undefined) return;
+  const tree = ref(textOf(objects, root, 'structure tree root'), 'IDTree');
+  if (tree === undefined) return;
+  const entries: [name: string, bearer: number][] = [];
+  const inner: number[] = [];
+  const visit = (number: number, depth: number): void => {
+    if (depth > 32) unsupported('ID tree too deep');
+    const node = textOf(objects, number, 'ID tree node');
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1];
+    for (const kid of kids?.matchAll(/(\d+)\s+0\s+R/g) ?? []) {
+      inner.push(Number(kid[1]));
+      visit(Number(kid[1]), depth + 1);
+    }
+    const names = /\/Names\s*\[([^\]]*)\]/.exec(node)?.[1];
+    if (names === undefined) return;
+    const pairs = /\s*\((node\d{8})\)\s*(\d+)\s+0\s+R\s*/y;
+    for (let pair = pairs.exec(names); pair; pair = pairs.exec(names)) {
+      entries.push([pair[1] as string, Number(pair[2])]);
+      if (pairs.lastIndex === names.length) return;
+    }
+    if (names.trim() !== '') unsupported('ID tree names that are not Chromium node ids');
+  };
+  visit(tree, 0);
+  entries.sort((a, b) => a[1] - b[1]);
+  const list = entries.map(([name, bearer], i) => {
+    const next = `node${String(i + 1).padStart(8, '0')}`;
+    if (renamed.has(name)) unsupported(`ID ${name} twice in the ID tree`);
+    renamed.set(name, next);
+    return `(${next}) ${bearer} 0 R`;
+  });
+  for (const number of inner) delete objects[number];
+  for (const object of renamed.size > 0 ? objects : []) {
+    if (object?.text === undefined) continue;
+    object.text = object.text.replace(ID_STRING, (whole, name: string) => {
+      const next = renamed.get(name);
+      return next === undefined ? whole : `(${next})`;
+    });
+  }
+  // Last: its new names must not be renamed again.
+  (objects[tree] as Indirect).text = `<</Names [${list.join(' ')}]>>`;
+}
+
+/** The catalog with our /Lang; Chromium's own /DisplayDocTitle must already be there. */
+function withLanguage(catalog: string, language: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(language)) unsupported(`language tag ${language}`);
+  if (!/\/DisplayDocTitle\s+true\b/.test(catalog)) unsupported('no /DisplayDocTitle true');
+  const lang = /\/Lang\s*\((?:[^()\\]|\\.)*\)/;
+  if (lang.test(catalog)) return catalog.replace(lang, `/Lang (${language})`);
+  if (/\/Lang\b/.test(catalog) || !catalog.endsWith('>>')) unsupported('a /Lang of another kind');
+  return `${catalog.slice(0, -2)}\n/Lang (${language})>>`;
+}
+
+const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+
+/** A text string as pdf-lib writes one: UTF-16BE with its byte order mark, in hex. */
+function textString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) {
+    hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  }
+  return `<${hex}>`;
+}
+
+/** A date as pdf-lib writes one: D:YYYYMMDDHHmmSSZ, in UTC. */
+function dateString(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new Error('invalid date');
+  const digits = date.toISOString().slice(0, 19).replace(/\D/g, '');
+  return `(D:${digits}Z)`;
+}
+
+function infoDictionary(info: Rewrite['info']): string {
+  const entries = Object.entries(info).map(([key, value]) => {
+    if (!/^[A-Za-z]+$/.test(key)) throw new Error(`information key ${key}`);
+    return `/${key} ${typeof value === 'string' ? textString(value) : dateString(value)}`;
+  });
+  return `<<${entries.join('\n')}>>`;
+}
+
+/** Writes the objects again: streams as they were, the rest in object streams, an xref stream. */
+function write(objects: Indirect[], root: number, info: number, id: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  const put = (part: Uint8Array | string) => {
+    const bytes = typeof part === 'string' ? latin1(part) : part;
+    parts.push(bytes);
+    offset += bytes.length;
+  };
+  const streamObject = (number: number, dict: string, data: Uint8Array) => {
+    put(`${number} 0 obj\n<<${dict}/Length ${data.length}>>\nstream\n`);
+    put(data);
+    put('\nendstream\nendobj\n');
+  };
+  // [type, field 2, field 3] of each cross-reference stream entry (PDF 32000-1, 7.5.8.3).
+  const xref: [number, number, number][] = [[0, 0, 65535]];
+  put('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
+  const packed: Indirect[] = [];
+  for (const object of objects) {
+    if (!object) continue;
+    if (object.bytes) {
+      xref[object.number] = [1, offset, 0];
+      put(`${object.number} 0 obj\n`);
+      put(object.bytes);
+      put('\nendobj\n');
+    } else packed.push(object);
+  }
+  let next = objects.length;
+  for (let first = 0; first < packed.length; first += OBJECTS_PER_STREAM) {
+    const number = next++;
+    const group = packed.slice(first, first + OBJECTS_PER_STREAM);
+    const offsets: string[] = [];
+    let body = '';
+    group.forEach((object, index) => {
+      offsets.push(`${object.number} ${body.length}`);
+      body += `${object.text}\n`;
+      xref[object.number] = [2, number, index];
+    });
+    const head = `${offsets.join(' ')}\n`;
+    xref[number] = [1, offset, 0];
+    const dict = `/Type /ObjStm/N ${group.length}/First ${head.length}/Filter /FlateDecode`;
+    streamObject(number, dict, deflateSync(latin1(head + body)));
+  }
+  const self = next++;
+  const xrefAt = offset;
+  xref[self] = [1, xrefAt, 0];
+  const width = Math.max(1, Math.ceil(Math.log2(xrefAt + 1) / 8));
+  const rows = new Uint8Array(next * (3 + width));
+  for (let n = 0, at = 0; n < next; n++) {
+    const [type, field, index] = xref[n] ?? [0, 0, 0]; // an object number never used: free
+    rows[at++] = type;
+    for (let b = width - 1; b >= 0; b--) rows[at++] = Math.floor(field / 256 ** b) % 256;
+    rows[at++] = index >> 8;
+    rows[at++] = index & 0xff;
+  }
+  const dict =
+    `/Type /XRef/Size ${next}/W [1 ${width} 2]/Root ${root} 0 R/Info ${info} 0 R` +
+    `/ID [<${id}> <${id}>]/Filter /FlateDecode`;
+  streamObject(self, dict, deflateSync(rows));
+  put(`startxref\n${xrefAt}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
+/** Chromium's PDF, finalized (see the module comment); UnsupportedPdf when not its shape. */
+export function rewriteChromiumPdf(pdf: Uint8Array, rewrite: Rewrite): Uint8Array {
+  if (!/^[0-9A-F]{32}$/.test(rewrite.id)) throw new Error(`document ID ${rewrite.id}`);
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  if (!text.startsWith('%PDF-1.')) unsupported('no PDF header');
+  const { objects, trailer } = readObjects(pdf, text);
+  const root = ref(trailer, 'Root') ?? unsupported('no /Root');
+  const info = ref(trailer, 'Info') ?? unsupported('no /Info');
+  const catalog = objects[root];
+  if (!catalog?.text || objects[info]?.text === undefined) return unsupported('stream catalog');
+  renameIds(objects, catalog.text);
+  catalog.text = withLanguage(catalog.text, rewrite.language);
+  (objects[info] as Indirect).text = infoDictionary(rewrite.info);
+  return write(objects, root, info, rewrite.id);
+}

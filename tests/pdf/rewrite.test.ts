@@ -173,7 +173,7 @@ describe('rewriting a PDF in Chromium’s shape', () => {
     ],
     ['a generation other than 0', skiaPdf(tagged(IDS), { generations: { 9: 1 } }), /generation/],
     ['an encrypted file', skiaPdf(tagged(IDS), { trailer: '\n/Encrypt 5 0 R' }), /encrypted/],
-    ['an incremental update', skiaPdf(tagged(IDS), { trailer: '\n/Prev 9' }), /updated/],
+    ['an incremental update', skiaPdf(tagged(IDS), { trailer: '\n/Prev 9' }), /incremental/],
     ['a file cut short', SOURCE.subarray(0, SOURCE.length - 200), /startxref/],
     [
       'a catalog without /DisplayDocTitle',

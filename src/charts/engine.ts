@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { BoundedMap } from '../bounded-map.js';
 import { addAccessibleText } from './accessible.js';
 import { ChartError } from './errors.js';
 import { registerChartExpressions } from './expressions.js';
@@ -17,8 +18,7 @@ import { installTextMetrics } from './text-metrics.js';
  * carry the week's figures and dates (title, subtitle, description): neither the compile nor the
  * parse depends on them, so a rebuild after a figure changed only sets them and runs the dataflow.
  */
-const parsed = new Map<string, vega.Runtime>();
-const MAX_PARSED = 64;
+const parsed = new BoundedMap<string, vega.Runtime>(64);
 let compiles = 0;
 
 /** Specs compiled and parsed since the process started (or the last resetEngine). */
@@ -128,7 +128,6 @@ function compileAndParse(
       throw new ChartError('parse', file, messageOf(cause), { cause });
     }
     parsed.set(key, runtime);
-    if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
   }
   return { key, runtime, datasets, texts };
 }

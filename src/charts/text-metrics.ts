@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import * as vega from 'vega';
+import { BoundedMap } from '../bounded-map.js';
 import { FONT_FACES, type FontFace, type FontWeight } from '../fonts/files.js';
 
 /** The part of fontkit's font object this module uses (fontkit ships no types). */
@@ -45,9 +46,8 @@ const runAdvances = new Map<string, number>();
  * Width of a whole text in ems, by weight and text: Vega measures every label at least twice
  * (bounds, then the layout's second pass), and most labels recur from chart to chart.
  */
-const textEms = new Map<string, number>();
 /** Far above the few hundred texts of a week; the oldest entry goes first. */
-const MAX_TEXTS = 20_000;
+const textEms = new BoundedMap<string, number>(20_000);
 /** matchWeight's answers, by the weight Vega asked for. */
 const matchedWeights = new Map<number | string | undefined, FontWeight>();
 
@@ -141,7 +141,6 @@ export function measureText(text: string, style: TextStyle = {}): number {
     ems = 0;
     for (const run of fontRuns(text, weight)) ems += runAdvance(run.face, run.text);
     textEms.set(key, ems);
-    if (textEms.size > MAX_TEXTS) textEms.delete(textEms.keys().next().value as string);
   }
   return ems * size;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
+import { BoundedMap } from '../bounded-map.js';
 import type { Locale } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
 
@@ -53,7 +54,7 @@ export async function createTranslator(
   // The resources never change after init, so a key and its values always give the same string:
   // remembered, as charts and templates ask for the same strings many times over (i18next's
   // lookup, twice per string with the existence check, was ~7% of rendering a week's charts).
-  const answers = new Map<string, string>();
+  const answers = new BoundedMap<string, string>(MAX_ANSWERS);
   return (key, options) => {
     const memo = memoKey(key, options);
     const known = memo === undefined ? undefined : answers.get(memo);
@@ -64,10 +65,7 @@ export async function createTranslator(
       ]);
     }
     const text = String(t(key, options as never));
-    if (memo !== undefined) {
-      answers.set(memo, text);
-      if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value as string);
-    }
+    if (memo !== undefined) answers.set(memo, text);
     return text;
   };
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BoundedMap } from '../bounded-map.js';
 import { writeCacheFile } from '../io/atomic.js';
 import Handlebars from './handlebars.js';
 
@@ -19,9 +20,8 @@ export interface PrecompileOptions {
   preventIndent: boolean;
 }
 
-const memory = new Map<string, TemplateSpecification>();
 /** Enough for every template of several template folders; the oldest entry goes first. */
-const MAX_MEMORY = 256;
+const memory = new BoundedMap<string, TemplateSpecification>(256);
 const stats = { compiled: 0, fromDisk: 0, fromMemory: 0 };
 
 /** Where each template came from since the process started, for tests and logs. */
@@ -76,7 +76,6 @@ export async function precompiledTemplate(
     if (file) void writeCacheFile(file, code);
   }
   memory.set(key, spec);
-  if (memory.size > MAX_MEMORY) memory.delete(memory.keys().next().value as string);
   return spec;
 }
 

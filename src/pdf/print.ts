@@ -108,15 +108,3 @@ export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintRe
     }
   }
 }
-
-/** Several PDFs at once, each in its own page of the same browser; results in job order. */
-export async function printPdfs(
-  browser: Browser,
-  jobs: readonly PrintJob[],
-): Promise<PrintResult[]> {
-  // allSettled: when this rejects, no page is still printing into a browser about to close.
-  const settled = await Promise.allSettled(jobs.map((job) => printPdf(browser, job)));
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<PrintResult>).value);
-}

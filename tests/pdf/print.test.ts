@@ -14,7 +14,7 @@ import {
 } from '../../src/pdf/finalize.js';
 import { finalizeWithPdfLib } from '../../src/pdf/finalize-pdf-lib.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
-import { PrintError, type PrintJob, printPdf, printPdfs } from '../../src/pdf/print.js';
+import { PrintError, type PrintJob, printPdf } from '../../src/pdf/print.js';
 import { outlineTitles } from '../helpers/pdf.js';
 import {
   pdffonts,
@@ -93,7 +93,10 @@ beforeAll(async () => {
     html[locale] = await embedFonts(readFixture(`${locale}.html`));
   }
   // In parallel, as the build does: each page also shifts the other's DOM node ids.
-  const [zh, en] = await printPdfs(browser, [job('zh-TW'), job('en')]);
+  const [zh, en] = await Promise.all([
+    printPdf(browser, job('zh-TW')),
+    printPdf(browser, job('en')),
+  ]);
   raw['zh-TW'] = zh?.pdf as Uint8Array;
   raw.en = en?.pdf as Uint8Array;
   const before = finalizeStats();

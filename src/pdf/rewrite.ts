@@ -6,8 +6,9 @@
  * non-stream objects packed into compressed object streams and a cross-reference stream. Stream
  * objects (fonts, page contents) are copied byte for byte. A full parse and write with pdf-lib
  * cost a cold build about 0.25 s per PDF; this takes about 20 ms. The object streams are
- * compressed with Node's zlib at level 6, as pdf-lib's pako does: the same input gives the same
- * bytes, as Chromium's own compressed streams do.
+ * compressed with Node's zlib at level 6, as pdf-lib's pako does: with the same Node and Chromium,
+ * the same input gives the same bytes (another zlib build may compress differently, as another
+ * Chromium may for its own streams).
  *
  * Anything outside that shape throws UnsupportedPdf, and finalizePdf hands the file to pdf-lib
  * instead: a new Chromium that writes otherwise still gets a correct PDF, only more slowly.
@@ -67,7 +68,7 @@ function readObjects(pdf: Uint8Array, text: string): { objects: Indirect[]; trai
       starts.push([Number(e[1]), n]);
     }
   }
-  const trailer = /\s*trailer\s*<<([^<>]*)>>\s*startxref/y;
+  const trailer = /\s*trailer\s*<<((?:[^<>]|<[0-9A-Fa-f\s]*>)*)>>\s*startxref/y;
   trailer.lastIndex = entry.lastIndex;
   const dict = trailer.exec(text)?.[1];
   if (dict === undefined) return unsupported('no simple trailer after the table');
@@ -84,10 +85,20 @@ function readObjects(pdf: Uint8Array, text: string): { objects: Indirect[]; trai
     if (!found || Number(found[1]) !== number) unsupported(`object ${number} is not at ${offset}`);
     const close = text.lastIndexOf('endobj', end - 6);
     if (close < header.lastIndex) return unsupported(`object ${number} has no endobj`);
+    // Nothing but white space may follow, up to the next object the table lists.
+    if (text.slice(close + 6, end).trim() !== '') unsupported(`bytes after object ${number}`);
     const body = text.slice(header.lastIndex, close).trimEnd();
-    objects[number] = /\bendstream$/.test(body)
-      ? { number, bytes: pdf.subarray(header.lastIndex, header.lastIndex + body.length) }
-      : { number, text: body };
+    if (/\bendstream$/.test(body)) {
+      objects[number] = {
+        number,
+        bytes: pdf.subarray(header.lastIndex, header.lastIndex + body.length),
+      };
+    } else if (/\bendobj\b|\b\d+\s+\d+\s+obj\b|>>\s*stream\r?\n/.test(body)) {
+      // Another object the table does not list, or a stream cut short: not Chromium's file.
+      unsupported(`object ${number} holds more than one object`);
+    } else {
+      objects[number] = { number, text: body };
+    }
   }
   return { objects, trailer: dict };
 }
@@ -96,19 +107,25 @@ const textOf = (objects: Indirect[], number: number | undefined, what: string): 
   (number === undefined ? undefined : objects[number]?.text) ??
   unsupported(`no ${what} dictionary`);
 
-const ID_STRING = /(?<!\\)\((node\d{8})\)/g;
+/** A structure element's /ID, or a table cell's /Headers (the IDs of its header cells). */
+const ID_OR_HEADERS = /\/ID\s*\((node\d{8})\)|\/Headers\s*\[([^\]]*)\]/g;
+const NODE_ID = /\((node\d{8})\)/g;
 
 /**
  * New names for the structure element IDs (see structure-ids.ts for why): by the order of the
- * elements that bear them. The ID tree becomes one node listing them in that order, which is
- * also the order of their new names; its former inner nodes are dropped (as pdf-lib's path does).
+ * elements that bear them, under /ID and in /Headers only, as pdf-lib's path renames them. The
+ * ID tree becomes one node listing them in that order, which is also the order of their new
+ * names; its former inner nodes are dropped (as pdf-lib's path does). An ID that is not a
+ * literal Chromium node id, or one the tree does not hold, is pdf-lib's path's to handle.
  */
 function renameIds(objects: Indirect[], catalog: string): void {
-  const renamed = new Map<string, string>();
   const root = ref(catalog, 'StructTreeRoot');
-  if (root === undefined) return;
-  const tree = ref(textOf(objects, root, 'structure tree root'), 'IDTree');
-  if (tree === undefined) return;
+  const rootText = root === undefined ? undefined : textOf(objects, root, 'structure tree root');
+  const tree = rootText === undefined ? undefined : ref(rootText, 'IDTree');
+  if (/\/StructTreeRoot\b/.test(catalog) && root === undefined) unsupported('a direct tree root');
+  if (rootText !== undefined && /\/IDTree\b/.test(rootText) && tree === undefined) {
+    unsupported('a direct ID tree');
+  }
   const entries: [name: string, bearer: number][] = [];
   const inner: number[] = [];
   const visit = (number: number, depth: number): void => {
@@ -128,24 +145,39 @@ function renameIds(objects: Indirect[], catalog: string): void {
     }
     if (names.trim() !== '') unsupported('ID tree names that are not Chromium node ids');
   };
-  visit(tree, 0);
+  if (tree !== undefined) visit(tree, 0);
   entries.sort((a, b) => a[1] - b[1]);
+  const renamed = new Map<string, string>();
   const list = entries.map(([name, bearer], i) => {
     const next = `node${String(i + 1).padStart(8, '0')}`;
     if (renamed.has(name)) unsupported(`ID ${name} twice in the ID tree`);
     renamed.set(name, next);
     return `(${next}) ${bearer} 0 R`;
   });
+  const newName = (name: string): string =>
+    renamed.get(name) ?? unsupported(`ID ${name} is not in the ID tree`);
   for (const number of inner) delete objects[number];
-  for (const object of renamed.size > 0 ? objects : []) {
-    if (object?.text === undefined) continue;
-    object.text = object.text.replace(ID_STRING, (whole, name: string) => {
-      const next = renamed.get(name);
-      return next === undefined ? whole : `(${next})`;
+  for (const object of objects) {
+    if (object?.text === undefined || object.number === tree) continue;
+    // Every /ID a structure element bears must be one this renames (not hex, not another name).
+    const ids = object.text.match(/\/ID\s*[(<]/g)?.length ?? 0;
+    let renamedIds = 0;
+    object.text = object.text.replace(ID_OR_HEADERS, (_, id?: string, headers?: string) => {
+      if (id !== undefined) {
+        renamedIds += 1;
+        return `/ID (${newName(id)})`;
+      }
+      const names = (headers as string).replace(
+        NODE_ID,
+        (__, name: string) => `(${newName(name)})`,
+      );
+      if (names.replace(NODE_ID, '').trim() !== '') unsupported('/Headers of another kind');
+      return `/Headers [${names}]`;
     });
+    if (renamedIds !== ids) unsupported(`an /ID of another kind in object ${object.number}`);
   }
-  // Last: its new names must not be renamed again.
-  (objects[tree] as Indirect).text = `<</Names [${list.join(' ')}]>>`;
+  // Last, so that its new names are not renamed again.
+  if (tree !== undefined) (objects[tree] as Indirect).text = `<</Names [${list.join(' ')}]>>`;
 }
 
 /** The catalog with our /Lang; Chromium's own /DisplayDocTitle must already be there. */
@@ -171,7 +203,8 @@ function textString(text: string): string {
 
 /** A date as pdf-lib writes one: D:YYYYMMDDHHmmSSZ, in UTC. */
 function dateString(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new Error('invalid date');
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(year) || year < 0 || year > 9999) throw new Error(`date ${date.toString()}`);
   const digits = date.toISOString().slice(0, 19).replace(/\D/g, '');
   return `(D:${digits}Z)`;
 }
@@ -199,7 +232,7 @@ function write(objects: Indirect[], root: number, info: number, id: string): Uin
     put('\nendstream\nendobj\n');
   };
   // [type, field 2, field 3] of each cross-reference stream entry (PDF 32000-1, 7.5.8.3).
-  const xref: [number, number, number][] = [[0, 0, 65535]];
+  const xref: [number, number, number][] = [];
   put('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
   const packed: Indirect[] = [];
   for (const object of objects) {
@@ -231,9 +264,16 @@ function write(objects: Indirect[], root: number, info: number, id: string): Uin
   const xrefAt = offset;
   xref[self] = [1, xrefAt, 0];
   const width = Math.max(1, Math.ceil(Math.log2(xrefAt + 1) / 8));
+  // The free entries (object 0, and the numbers no object holds: the ID tree's former inner
+  // nodes, or numbers Chromium's table left free) form a linked list from object 0 (7.5.4).
+  const free = Array.from({ length: next }, (_, n) => n).filter((n) => n > 0 && !xref[n]);
+  xref[0] = [0, free[0] ?? 0, 65535];
+  free.forEach((n, i) => {
+    xref[n] = [0, free[i + 1] ?? 0, 1];
+  });
   const rows = new Uint8Array(next * (3 + width));
   for (let n = 0, at = 0; n < next; n++) {
-    const [type, field, index] = xref[n] ?? [0, 0, 0]; // an object number never used: free
+    const [type, field, index] = xref[n] as [number, number, number];
     rows[at++] = type;
     for (let b = width - 1; b >= 0; b--) rows[at++] = Math.floor(field / 256 ** b) % 256;
     rows[at++] = index >> 8;

@@ -45,21 +45,25 @@ function readNameTree(doc: PDFDocument, node: PDFDict, kidRefs: PDFRef[]): [stri
 }
 
 /** Replaces the names under /ID and /Headers in one object and the direct objects inside it. */
-function rename(object: PDFObject, renamed: ReadonlyMap<string, string>): void {
+function rename(object: PDFObject, nameOf: (name: string) => string): void {
+  const renamed = (value: PDFObject | undefined) => {
+    const name = text(value);
+    return name === undefined ? undefined : PDFString.of(nameOf(name));
+  };
   if (object instanceof PDFArray) {
-    for (let i = 0; i < object.size(); i++) rename(object.get(i), renamed);
+    for (let i = 0; i < object.size(); i++) rename(object.get(i), nameOf);
   } else if (object instanceof PDFDict) {
     for (const [key, value] of object.entries()) {
       if (key === ID) {
-        const next = renamed.get(text(value) ?? '');
-        if (next !== undefined) object.set(key, PDFString.of(next));
+        const next = renamed(value);
+        if (next) object.set(key, next);
       } else if (key === HEADERS && value instanceof PDFArray) {
         for (let i = 0; i < value.size(); i++) {
-          const next = renamed.get(text(value.get(i)) ?? '');
-          if (next !== undefined) value.set(i, PDFString.of(next));
+          const next = renamed(value.get(i));
+          if (next) value.set(i, next);
         }
       } else {
-        rename(value, renamed);
+        rename(value, nameOf);
       }
     }
   }
@@ -78,7 +82,17 @@ export function renumberStructureIds(doc: PDFDocument): number {
     entries.map(([name], i) => [name, `node${String(i + 1).padStart(8, '0')}`] as const),
   );
 
-  for (const [, object] of doc.context.enumerateIndirectObjects()) rename(object, renamed);
+  // A name the tree does not hold (a /Headers pointing nowhere) gets the next new name, in file
+  // order: reproducible too, and never one of the tree's names (it still points nowhere).
+  const nameOf = (name: string): string => {
+    let next = renamed.get(name);
+    if (next === undefined) {
+      next = `node${String(renamed.size + 1).padStart(8, '0')}`;
+      renamed.set(name, next);
+    }
+    return next;
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) rename(object, nameOf);
   // One flat node: the new names sort like the old order, and no stale inner node survives.
   for (const ref of kidRefs) doc.context.delete(ref);
   idTree.delete(KIDS);

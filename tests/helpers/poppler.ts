@@ -80,6 +80,20 @@ export function qpdfObjects(pdf: Uint8Array): string {
   );
 }
 
+/** `qpdf --show-xref`: one line per object number, e.g. `13/0: free; next = 14, generation = 1`. */
+export function qpdfXref(pdf: Uint8Array): string[] {
+  return onFile(pdf, (file) => run('qpdf', ['--show-xref', file]))
+    .split('\n')
+    .filter((line) => line !== '');
+}
+
+/** One object's stream data, decoded (`qpdf --show-object=N --filtered-stream-data`). */
+export function qpdfStream(pdf: Uint8Array, object: number): Buffer {
+  return onFile(pdf, (file) =>
+    execFileSync('qpdf', [`--show-object=${object}`, '--filtered-stream-data', file]),
+  );
+}
+
 export function readFixture(name: string): string {
   return readFileSync(new URL(`../fixtures/pdf/${name}`, import.meta.url), 'utf8');
 }

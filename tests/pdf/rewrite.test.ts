@@ -3,10 +3,18 @@
  * and every shape it refuses (finalizePdf then hands the file to pdf-lib). Chromium's real files
  * are rewritten and compared with pdf-lib's result in print.test.ts.
  */
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { finalizePdf, finalizeStats, type PdfMetadata } from '../../src/pdf/finalize.js';
 import { rewriteChromiumPdf, UnsupportedPdf } from '../../src/pdf/rewrite.js';
-import { pdfinfo, pdftotext, qpdfCheck, qpdfObjects } from '../helpers/poppler.js';
+import {
+  pdfinfo,
+  pdftotext,
+  qpdfCheck,
+  qpdfObjects,
+  qpdfStream,
+  qpdfXref,
+} from '../helpers/poppler.js';
 
 interface SkiaOptions {
   /** Extra trailer entries. */
@@ -90,6 +98,21 @@ function idTree(objects: string, bearers: readonly number[]): RegExp {
   return new RegExp(`/Names \\[\\s*${names.join('\\s+')}\\s*\\]`);
 }
 
+/** The entries of the file's cross-reference stream, decoded: [type, field 2, field 3]. */
+function xrefStream(pdf: Uint8Array): [number, number, number][] {
+  const text = latin1(pdf);
+  const dict = /\/Type \/XRef\/Size (\d+)\/W \[1 (\d) 2\].*?\/Length (\d+)>>\nstream\n/.exec(text);
+  expect(dict, 'xref stream dictionary').not.toBeNull();
+  const [, size, width, length] = (dict as RegExpExecArray).map(Number) as number[];
+  const start = (dict as RegExpExecArray).index + (dict as RegExpExecArray)[0].length;
+  const rows = inflateSync(Buffer.from(pdf).subarray(start, start + (length as number)));
+  const w = width as number;
+  return Array.from({ length: size as number }, (_, n) => {
+    const row = rows.subarray(n * (3 + w), (n + 1) * (3 + w));
+    return [row[0] as number, row.subarray(1, 1 + w).readUIntBE(0, w), row.readUInt16BE(1 + w)];
+  });
+}
+
 /** One object of qpdfObjects' output, by its number in the source file. */
 function original(objects: string, number: number): string {
   const start = objects.indexOf(`%% Original object ID: ${number} 0\n`);
@@ -155,6 +178,52 @@ describe('rewriting a PDF in Chromium’s shape', () => {
     expect(Buffer.from(otherId).equals(Buffer.from(a))).toBe(false);
   });
 
+  it('leaves a string that equals an ID but is not one (an /Alt) as it was', () => {
+    const alt = tagged(IDS).map((o) =>
+      o.replace('/ID (node00001708)', '/Alt (node00001709)\n/ID (node00001708)'),
+    );
+    const objects = qpdfObjects(rewriteChromiumPdf(skiaPdf(alt), REWRITE));
+    expect(original(objects, 9)).toContain('/Alt (node00001709)');
+    expect(original(objects, 9)).toContain('/ID (node00000001)');
+  });
+
+  it('flattens an ID tree of several leaves and frees their numbers', () => {
+    const objects = tagged(IDS);
+    objects[11] = '<</Kids [13 0 R 14 0 R]>>';
+    objects[12] = `<</Limits [(${IDS[0]}) (${IDS[1]})]\n/Names [(${IDS[0]}) 9 0 R (${IDS[1]}) 10 0 R]>>`;
+    objects[13] = `<</Limits [(${IDS[2]}) (${IDS[2]})]\n/Names [(${IDS[2]}) 11 0 R]>>`;
+    const out = rewriteChromiumPdf(skiaPdf(objects), REWRITE);
+    expect(qpdfCheck(out)).toContain('No syntax or stream encoding errors found');
+    const unpacked = qpdfObjects(out);
+    expect(original(unpacked, 12)).toMatch(idTree(unpacked, [9, 10, 11]));
+    expect(unpacked).not.toMatch(/Original object ID: 1[34] 0/);
+    expect(qpdfXref(out).filter((line) => /^1[34]\//.test(line))).toEqual([]);
+    // Free entries, linked from object 0 (qpdf does not list them): [type, field 2, field 3].
+    const entries = xrefStream(out);
+    expect(entries[0]).toEqual([0, 13, 65535]);
+    expect(entries[13]).toEqual([0, 14, 1]);
+    expect(entries[14]).toEqual([0, 0, 1]);
+    expect(entries.filter(([type]) => type === 0)).toHaveLength(3);
+  });
+
+  it('copies stream data byte for byte, whatever it holds', () => {
+    const objects = tagged(IDS);
+    const content = 'BT /F1 24 Tf 72 700 Td (Capex 650) Tj ET\r\n%endstream\r\n%endobj\r\n';
+    objects[5] = `<</Length ${content.length}>>\nstream\n${content}\nendstream`;
+    const out = rewriteChromiumPdf(skiaPdf(objects), REWRITE);
+    expect(qpdfStream(out, 6).toString('latin1')).toBe(content);
+    expect(pdftotext(out)).toContain('Capex 650');
+  });
+
+  it('packs any number of objects, a hundred to an object stream', () => {
+    const many = [...tagged(IDS), ...Array.from({ length: 150 }, (_, i) => `<</Filler ${i}>>`)];
+    const out = rewriteChromiumPdf(skiaPdf(many), REWRITE);
+    expect(qpdfCheck(out)).toContain('No syntax or stream encoding errors found');
+    // 162 non-stream objects, less the ID tree's former leaf.
+    expect(latin1(out).match(/\/Type \/ObjStm/g)).toHaveLength(2);
+    expect(qpdfXref(out).filter((line) => / compressed;/.test(line))).toHaveLength(161);
+  });
+
   it('adds a /Lang to a catalog that has none', () => {
     const out = rewriteChromiumPdf(skiaPdf(tagged(IDS, '')), REWRITE);
     expect(qpdfObjects(out)).toMatch(/\/Lang \(zh-Hant-TW\)/);
@@ -175,6 +244,30 @@ describe('rewriting a PDF in Chromium’s shape', () => {
     ['an encrypted file', skiaPdf(tagged(IDS), { trailer: '\n/Encrypt 5 0 R' }), /encrypted/],
     ['an incremental update', skiaPdf(tagged(IDS), { trailer: '\n/Prev 9' }), /incremental/],
     ['a file cut short', SOURCE.subarray(0, SOURCE.length - 200), /startxref/],
+    [
+      'a /Headers name the ID tree does not hold',
+      skiaPdf(
+        tagged(IDS).map((o) => o.replace('/Headers [(node00001708)]', '/Headers [(node00000002)]')),
+      ),
+      /not in the ID tree/,
+    ],
+    [
+      'an /ID that is not a literal node id',
+      skiaPdf(tagged(IDS).map((o) => o.replace('/ID (node00001709)', '/ID <6E6F6465>'))),
+      /an \/ID of another kind/,
+    ],
+    [
+      'a direct ID tree',
+      skiaPdf(tagged(IDS).map((o) => o.replace('/IDTree 12 0 R', '/IDTree <</Names []>>'))),
+      /direct ID tree/,
+    ],
+    [
+      'an object the table does not list',
+      skiaPdf(
+        tagged(IDS).map((o, i) => (i === 4 ? `${o}\nendobj\n14 0 obj\n<</Orphan true>>` : o)),
+      ),
+      /more than one object/,
+    ],
     [
       'a catalog without /DisplayDocTitle',
       skiaPdf(tagged(IDS).map((o) => o.replace('/DisplayDocTitle true', ''))),
@@ -226,6 +319,18 @@ describe('finalizePdf', () => {
       ModDate: '2026-02-07T01:00:00Z',
     });
     expect(qpdfObjects(again)).toMatch(/\/Headers \[\s*\(node00000001\)\s*\]/);
+  });
+
+  it('gives a /Headers name outside the ID tree a new name of its own (through pdf-lib)', async () => {
+    const before = finalizeStats();
+    const dangling = skiaPdf(
+      tagged(IDS).map((o) => o.replace('/Headers [(node00001708)]', '/Headers [(node00000002)]')),
+    );
+    const objects = qpdfObjects(await finalizePdf(dangling, meta));
+    expect(finalizeStats().pdfLib).toBe(before.pdfLib + 1);
+    // Not node00000002, which is now the second header cell's: it still points at no element.
+    expect(original(objects, 11)).toMatch(/\/Headers \[\s*\(node00000004\)\s*\]/);
+    expect(original(objects, 10)).toContain('/ID (node00000002)');
   });
 
   it('fails with FinalizeError on a file neither way can read', async () => {

@@ -115,6 +115,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     templatesDir: options.templatesDir ?? TEMPLATES_DIR,
     localesDir: options.localesDir ?? LOCALES_DIR,
     root: ROOT,
+    cacheDir,
   });
   inputs.catch(() => {}); // awaited after the data and the languages: their errors come first
   try {

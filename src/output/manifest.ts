@@ -3,9 +3,11 @@
  * in a client's inbox is the one this data, these templates and this browser produce.
  */
 import { createHash, webcrypto } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FACES } from '../fonts/files.js';
+import { writeCacheFile } from '../io/atomic.js';
 import type { Metrics } from '../metrics/types.js';
 import { VERSION } from '../version.js';
 
@@ -44,17 +46,74 @@ async function hashFile(file: string): Promise<string> {
   return Buffer.from(digest).toString('hex');
 }
 
-/** The font files do not change while a process runs (they are part of the installation). */
-const fontHashes = new Map<string, Promise<string>>();
+/**
+ * What says a file's content is the one hashed before, without reading it (git's index trusts the
+ * same): writing to a file changes its change time, which no tool can set back; a file replaced
+ * by another has another inode or change time. A file changed less than FRESH_MS before it was
+ * hashed is never stored: a write within the same clock tick could leave its times unchanged.
+ */
+function statKey(s: Stats): string {
+  return [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs].join(':');
+}
 
-function hashFont(file: string): Promise<string> {
-  let hash = fontHashes.get(file);
-  if (!hash) {
-    hash = hashFile(file);
-    hash.catch(() => fontHashes.delete(file));
-    fontHashes.set(file, hash);
+/** The font hashes kept in the cache directory: file → its stat key and SHA-256. */
+type FontHashFile = Record<string, { stat: string; sha256: string }>;
+
+export const FONT_HASHES_FILE = 'font-hashes.json';
+const FRESH_MS = 1000;
+
+async function readFontHashes(file: string): Promise<FontHashFile> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as FontHashFile) : {};
+  } catch {
+    return {}; // none yet, or damaged: every font is hashed again
   }
-  return hash;
+}
+
+/**
+ * Every font file's SHA-256. They are 22 MB (the three Noto Sans TC files alone are 21 MB) and
+ * hashing them took ~70 ms of CPU from each cold build while Chromium starts, so the hashes are
+ * kept in the cache directory by the files' stat keys, and in memory for the process.
+ */
+const fontHashes = new Map<string, Promise<Record<string, string>>>();
+
+export function hashFonts(
+  cacheDir?: string,
+  files: readonly string[] = FONT_FACES.map((face) => face.file),
+): Promise<Record<string, string>> {
+  const memo = JSON.stringify([cacheDir ?? '', files]);
+  let hashes = fontHashes.get(memo);
+  if (!hashes) {
+    hashes = computeFontHashes(cacheDir, files);
+    hashes.catch(() => fontHashes.delete(memo));
+    fontHashes.set(memo, hashes);
+  }
+  return hashes;
+}
+
+async function computeFontHashes(
+  cacheDir: string | undefined,
+  files: readonly string[],
+): Promise<Record<string, string>> {
+  const store = cacheDir ? path.join(cacheDir, FONT_HASHES_FILE) : undefined;
+  const known = store ? await readFontHashes(store) : {};
+  let changed = false;
+  const hashes = await Promise.all(
+    files.map(async (file) => {
+      const stats = await stat(file);
+      const key = statKey(stats);
+      const entry = known[file];
+      if (entry?.stat === key && /^[0-9a-f]{64}$/.test(entry.sha256)) return entry.sha256;
+      const sha256 = await hashFile(file);
+      if (stats.ctimeMs < Date.now() - FRESH_MS) known[file] = { stat: key, sha256 };
+      else delete known[file];
+      changed = true;
+      return sha256;
+    }),
+  );
+  if (store && changed) await writeCacheFile(store, `${JSON.stringify(known, null, 2)}\n`);
+  return Object.fromEntries(files.map((file, i) => [file, hashes[i] as string]));
 }
 
 /** Hashes of every input file, keyed by a path relative to the project (fonts by package path). */
@@ -63,19 +122,23 @@ export async function hashInputs(options: {
   templatesDir: string;
   localesDir: string;
   root: string;
+  /** Where the font hashes are kept between processes (see hashFonts); none: hashed each time. */
+  cacheDir?: string | undefined;
 }): Promise<Record<string, string>> {
   const files = [
     path.resolve(options.dataFile),
     ...(await Promise.all([options.templatesDir, options.localesDir].map(filesUnder))).flat(),
   ];
-  const entries = await Promise.all([
-    ...files.map(async (file) => [path.relative(options.root, file), await hashFile(file)]),
-    ...FONT_FACES.map(async (face) => [
-      `fonts/${face.family} ${face.weight}`,
-      await hashFont(face.file),
-    ]),
+  const [entries, fonts] = await Promise.all([
+    Promise.all(
+      files.map(async (file) => [path.relative(options.root, file), await hashFile(file)]),
+    ),
+    hashFonts(options.cacheDir),
   ]);
-  return Object.fromEntries(entries);
+  return Object.fromEntries([
+    ...entries,
+    ...FONT_FACES.map((face) => [`fonts/${face.family} ${face.weight}`, fonts[face.file]]),
+  ]);
 }
 
 export function combineHash(parts: Record<string, string>, extra: readonly string[]): string {

@@ -120,7 +120,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   inputs.catch(() => {}); // awaited after the data and the languages: their errors come first
   try {
     stage('load', options.dataFile);
-    const loaded = await loadWeek(options.dataFile);
+    const loaded = await loadWeek(options.dataFile, { cacheDir });
     stage('validate');
     assertLocaleParity(options.localesDir);
     const week = validateWeek(loaded);

@@ -3,18 +3,25 @@
  * later stages can point at the line and column of any data path.
  */
 import { readFile } from 'node:fs/promises';
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { formatPath } from './paths.js';
+import { readParsedWeek, writeParsedWeek } from './week-cache.js';
+
+const require = createRequire(import.meta.url);
+/** yaml, loaded on first use: a week the cache answers never needs it (~55 ms of a cold start). */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => {
+  yamlModule ??= require('yaml') as typeof import('yaml');
+  return yamlModule;
+};
+
+/** How the weeks were loaded since the process started (tests check which path ran). */
+const stats = { parsed: 0, fromCache: 0 };
+export function loadStats(): { parsed: number; fromCache: number } {
+  return { ...stats };
+}
 
 export interface LoadedWeek {
   file: string;
@@ -29,7 +36,12 @@ export interface LoadedWeek {
   writtenDecimals: ReadonlyMap<string, number>;
 }
 
-export async function loadWeek(file: string): Promise<LoadedWeek> {
+export interface LoadOptions {
+  /** Keep the parsed week here, and take it from here when the text is unchanged. */
+  cacheDir?: string | undefined;
+}
+
+export async function loadWeek(file: string, options: LoadOptions = {}): Promise<LoadedWeek> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -43,7 +55,21 @@ export async function loadWeek(file: string): Promise<LoadedWeek> {
       { cause },
     );
   }
-  return parseWeekText(text, file);
+  const { cacheDir } = options;
+  const cached = cacheDir ? await readParsedWeek(cacheDir, text) : undefined;
+  if (cached) {
+    stats.fromCache += 1;
+    // Positions only matter for a week that fails validation: it is parsed again for them.
+    let parsed: LoadedWeek | undefined;
+    const locate: LoadedWeek['locate'] = (path) => {
+      parsed ??= parseWeekText(text, file);
+      return parsed.locate(path);
+    };
+    return { file, ...cached, locate };
+  }
+  const loaded = parseWeekText(text, file);
+  if (cacheDir) await writeParsedWeek(cacheDir, text, loaded);
+  return loaded;
 }
 
 export function parseWeekText(text: string, file: string): LoadedWeek {
@@ -53,6 +79,8 @@ export function parseWeekText(text: string, file: string): LoadedWeek {
   if (text.trim() === '')
     fileProblem({ expected: 'a YAML mapping with the week data', found: 'an empty file' });
 
+  stats.parsed += 1;
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -99,6 +127,7 @@ function locateIn(
   lineCounter: LineCounter,
   path: readonly PropertyKey[],
 ): { line: number; column: number } | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let anchor: Positioned | undefined = node as Positioned;
   let found = true;
@@ -128,6 +157,7 @@ function locateIn(
 }
 
 function trailingZeroDecimals(doc: Document): Map<string, number> {
+  const { isPair, isScalar, isSeq, visit } = yaml();
   const out = new Map<string, number>();
   visit(doc, {
     Scalar(_key, node, path) {

@@ -1,0 +1,85 @@
+/**
+ * Parsed week files kept between processes: what parseWeekText makes of a text (the value and
+ * the decimals numbers were written with), by a hash of that exact text and of the code and
+ * parser that made it. A rebuild of an unchanged week (after a template change, or a preview
+ * rebuilt) skips loading yaml and parsing (~150 ms of a cold build); validation still runs on
+ * the value every time. The file's line and column positions are not kept: a week that fails
+ * validation is parsed again to find them (see loadWeek).
+ *
+ * The value is kept in V8's serialization format, which carries what JSON would lose (NaN, ±0,
+ * ±Infinity from `.nan`, `-0`, `.inf`); the key holds V8's version for that reason.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { writeCacheFile } from '../io/atomic.js';
+
+export interface ParsedWeek {
+  data: unknown;
+  writtenDecimals: ReadonlyMap<string, number>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The code that turns a text into a ParsedWeek: a changed line of it must not be answered. */
+const CODE_KEY = (() => {
+  const hash = createHash('sha256');
+  // Compiled (.js, in dist/) or run from source (.ts, in the tests).
+  const own = (name: string): Buffer => {
+    const at = (ext: string) => fileURLToPath(new URL(`./${name}.${ext}`, import.meta.url));
+    return readFileSync(existsSync(at('js')) ? at('js') : at('ts'));
+  };
+  for (const name of ['load', 'paths', 'week-cache']) hash.update(name).update(own(name));
+  const yaml = require('yaml/package.json') as { version: string };
+  return hash.update(`yaml@${yaml.version}\u0000v8@${process.versions.v8}`).digest('hex');
+})();
+
+function entryFile(cacheDir: string, text: string): string {
+  const key = createHash('sha256').update(CODE_KEY).update('\u0000').update(text).digest('hex');
+  return path.join(cacheDir, 'weeks', `${key}.v8`);
+}
+
+/** The parsed week of this exact text, if the cache holds one; undefined otherwise. */
+export async function readParsedWeek(
+  cacheDir: string,
+  text: string,
+): Promise<ParsedWeek | undefined> {
+  try {
+    const stored = v8.deserialize(await readFile(entryFile(cacheDir, text))) as {
+      data?: unknown;
+      writtenDecimals?: unknown;
+    };
+    const decimals = stored.writtenDecimals;
+    const valid =
+      stored.data !== null &&
+      typeof stored.data === 'object' &&
+      Array.isArray(decimals) &&
+      decimals.every(
+        (e) =>
+          Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]) && e.length === 2,
+      );
+    if (!valid) return undefined;
+    return { data: stored.data, writtenDecimals: new Map(decimals as [string, number][]) };
+  } catch {
+    return undefined; // none yet, or damaged: the text is parsed again
+  }
+}
+
+/** Keeps a week parsed from `text` (never throws: a cache that cannot be written costs time). */
+export async function writeParsedWeek(
+  cacheDir: string,
+  text: string,
+  week: ParsedWeek,
+): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = v8.serialize({ data: week.data, writtenDecimals: [...week.writtenDecimals] });
+  } catch {
+    return; // a value V8 cannot serialize is simply not kept
+  }
+  await writeCacheFile(entryFile(cacheDir, text), bytes);
+}

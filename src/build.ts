@@ -74,8 +74,9 @@ export interface BuildOptions {
   templatesDir?: string;
   localesDir?: string;
   /**
-   * Rendered charts and font subsets are kept here between builds (default
-   * `node_modules/.cache/capex-report`); `false` turns the disk cache off.
+   * Rendered charts, font subsets, precompiled templates, parsed week files and the font files'
+   * hashes are kept here between builds (default `node_modules/.cache/capex-report`); `false`
+   * turns the disk cache off.
    */
   cacheDir?: string | false;
   /** Aborting closes the browser and leaves the previous output untouched. */

@@ -52,7 +52,7 @@ function program(): Command {
     .option('--quiet', 'print only the paths of the PDFs', false)
     .option(
       '--no-cache',
-      'neither read nor write the chart and font cache (node_modules/.cache/capex-report)',
+      'neither read nor write the cache of charts, fonts, templates and parsed weeks (node_modules/.cache/capex-report)',
     )
     .addHelpText('after', EXIT_HELP)
     .action(async (options: BuildCommandOptions) => (await import('./build.js')).runBuild(options));

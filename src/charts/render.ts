@@ -10,14 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
 import { projectTranslator } from '../i18n/index.js';
-import { writeCacheFile } from '../io/atomic.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
 import { VERSION } from '../version.js';
 import { ChartError } from './errors.js';
 import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
@@ -199,19 +198,19 @@ async function renderCached(
 ): Promise<string> {
   const file = cacheDir ? path.join(cacheDir, `${key}.svg`) : undefined;
   if (file) {
-    const stored = await readFile(file, 'utf8').catch(() => undefined);
+    const stored = await readCheckedCacheFile(file);
     if (stored !== undefined) {
       stats.hits += 1;
-      return stored;
+      return stored.toString('utf8');
     }
   }
   // Vega, Vega-Lite and fontkit load only when a chart is not in a cache.
   const { renderUncached } = await import('./engine.js');
   stats.renders += 1;
   const svg = await renderUncached(prepared, input);
-  // Not awaited: the SVG is ready now; the cache file follows (see writeCacheFile).
+  // Not awaited: the SVG is ready now; the cache file follows (see writeCheckedCacheFile).
   if (file) {
-    const writing = writeCacheFile(file, svg);
+    const writing = writeCheckedCacheFile(file, svg);
     pendingWrites.add(writing);
     void writing.finally(() => pendingWrites.delete(writing));
   }

@@ -11,12 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { writeCacheFile } from '../io/atomic.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
 
 export interface ParsedWeek {
   data: unknown;
@@ -49,7 +48,9 @@ export async function readParsedWeek(
   text: string,
 ): Promise<ParsedWeek | undefined> {
   try {
-    const stored = v8.deserialize(await readFile(entryFile(cacheDir, text))) as {
+    const whole = await readCheckedCacheFile(entryFile(cacheDir, text));
+    if (!whole) return undefined;
+    const stored = v8.deserialize(whole) as {
       data?: unknown;
       writtenDecimals?: unknown;
     };
@@ -81,5 +82,5 @@ export async function writeParsedWeek(
   } catch {
     return; // a value V8 cannot serialize is simply not kept
   }
-  await writeCacheFile(entryFile(cacheDir, text), bytes);
+  await writeCheckedCacheFile(entryFile(cacheDir, text), bytes);
 }

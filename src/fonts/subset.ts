@@ -9,8 +9,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BoundedMap } from '../bounded-map.js';
 import { CapexReportError, EnvironmentError } from '../errors.js';
-import { writeCacheFile } from '../io/atomic.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
 import { collectCharacters, decodeReferences } from './characters.js';
 import { FONT_FACES, type FontFace } from './files.js';
 
@@ -222,13 +223,11 @@ export async function buildFontCss(text: string, options: FontCssOptions = {}): 
   const remembered = fontCssInMemory.get(key);
   if (remembered) return rememberFontCss(key, remembered);
   const file = path.join(cacheDir, `fonts-${key}.json`);
-  const stored = await readFile(file, 'utf8').then(
-    (json) => JSON.parse(json) as FontCss,
-    () => undefined,
-  );
+  const whole = await readCheckedCacheFile(file);
+  const stored = whole && (JSON.parse(whole.toString('utf8')) as FontCss);
   if (stored) return rememberFontCss(key, stored);
   const built = await subsetFaces(text, characters, format, faces);
-  void writeCacheFile(file, JSON.stringify(built)); // not awaited: the fonts are ready now
+  void writeCheckedCacheFile(file, JSON.stringify(built)); // not awaited: the fonts are ready now
   return rememberFontCss(key, built);
 }
 
@@ -236,15 +235,12 @@ export async function buildFontCss(text: string, options: FontCssOptions = {}): 
  * The disk cache's entries last read or written, by key: a rebuild in the same process skips
  * reading and parsing the ~1 MB file (~20 ms for the Chinese page). Two languages, a few weeks.
  */
-const fontCssInMemory = new Map<string, FontCss>();
-const MAX_FONT_CSS_IN_MEMORY = 8;
+const fontCssInMemory = new BoundedMap<string, FontCss>(8);
 
+/** Deleted first, so that the entry used last is the last to go. */
 function rememberFontCss(key: string, css: FontCss): FontCss {
   fontCssInMemory.delete(key);
   fontCssInMemory.set(key, css);
-  if (fontCssInMemory.size > MAX_FONT_CSS_IN_MEMORY) {
-    fontCssInMemory.delete(fontCssInMemory.keys().next().value as string);
-  }
   return css;
 }
 

@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_FACES } from '../fonts/files.js';
-import { writeCacheFile } from '../io/atomic.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
 import type { Metrics } from '../metrics/types.js';
 import { VERSION } from '../version.js';
 
@@ -64,7 +64,8 @@ const FRESH_MS = 1000;
 
 async function readFontHashes(file: string): Promise<FontHashFile> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const whole = await readCheckedCacheFile(file);
+    const parsed = whole ? (JSON.parse(whole.toString('utf8')) as unknown) : undefined;
     return parsed && typeof parsed === 'object' ? (parsed as FontHashFile) : {};
   } catch {
     return {}; // none yet, or damaged: every font is hashed again
@@ -101,18 +102,19 @@ async function computeFontHashes(
   let changed = false;
   const hashes = await Promise.all(
     files.map(async (file) => {
+      const started = Date.now(); // before the stat: the file may change while it is read
       const stats = await stat(file);
       const key = statKey(stats);
       const entry = known[file];
       if (entry?.stat === key && /^[0-9a-f]{64}$/.test(entry.sha256)) return entry.sha256;
       const sha256 = await hashFile(file);
-      if (stats.ctimeMs < Date.now() - FRESH_MS) known[file] = { stat: key, sha256 };
+      if (stats.ctimeMs < started - FRESH_MS) known[file] = { stat: key, sha256 };
       else delete known[file];
       changed = true;
       return sha256;
     }),
   );
-  if (store && changed) await writeCacheFile(store, `${JSON.stringify(known, null, 2)}\n`);
+  if (store && changed) await writeCheckedCacheFile(store, `${JSON.stringify(known, null, 2)}\n`);
   return Object.fromEntries(files.map((file, i) => [file, hashes[i] as string]));
 }
 

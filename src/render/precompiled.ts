@@ -5,10 +5,9 @@
  * cost a cold build ~100 ms (more while Chromium starts on the other core); loading them ~10 ms.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BoundedMap } from '../bounded-map.js';
-import { writeCacheFile } from '../io/atomic.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
 import Handlebars from './handlebars.js';
 
 /** What `Handlebars.precompile` writes, evaluated: the argument of `Handlebars.template`. */
@@ -61,8 +60,8 @@ export async function precompiledTemplate(
     return remembered;
   }
   const file = cacheDir ? path.join(cacheDir, 'templates', `${key}.js`) : undefined;
-  const stored = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
-  let spec = stored === undefined ? undefined : evaluate(stored);
+  const stored = file ? await readCheckedCacheFile(file) : undefined;
+  let spec = stored === undefined ? undefined : evaluate(stored.toString('utf8'));
   if (spec) {
     stats.fromDisk += 1;
   } else {
@@ -72,8 +71,8 @@ export async function precompiledTemplate(
     spec = evaluate(code);
     if (!spec) throw new Error('Handlebars.precompile returned code that does not evaluate');
     stats.compiled += 1;
-    // Not awaited: the template is ready now; the cache file follows (see writeCacheFile).
-    if (file) void writeCacheFile(file, code);
+    // Not awaited: the template is ready now; the cache file follows (see writeCheckedCacheFile).
+    if (file) void writeCheckedCacheFile(file, code);
   }
   memory.set(key, spec);
   return spec;

@@ -2,9 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/build.js';
 import { loadStats, loadWeek } from '../../src/data/load.js';
 import { validateWeek } from '../../src/data/validate.js';
 import { InvalidInputError } from '../../src/errors.js';
+import { FONT_HASHES_FILE } from '../../src/output/manifest.js';
 
 const SAMPLE = new URL('../../data/2026-W06.yaml', import.meta.url);
 const dirs: string[] = [];
@@ -70,8 +72,9 @@ describe('parsed weeks kept in the cache', () => {
     const cacheDir = tempDir();
     const file = weekFile('a: .nan\nb: -0\nc: -.inf\nd: 2.10\n');
     const parsed = await loadWeek(file, { cacheDir });
+    const before = loadStats();
     const cached = await loadWeek(file, { cacheDir });
-    expect(loadStats().fromCache).toBeGreaterThan(0);
+    expect(loadStats().fromCache).toBe(before.fromCache + 1);
     expect(cached.data).toEqual({ a: Number.NaN, b: -0, c: Number.NEGATIVE_INFINITY, d: 2.1 });
     expect(Object.is((cached.data as { b: number }).b, -0)).toBe(true);
     expect([...cached.writtenDecimals]).toEqual([...parsed.writtenDecimals]);
@@ -89,11 +92,49 @@ describe('parsed weeks kept in the cache', () => {
     expect(again.data).toEqual(parsed.data);
   });
 
+  it('never uses a kept week that is not whole, even one that still reads back', async () => {
+    const file = weekFile();
+    const cacheDir = tempDir();
+    const parsed = await loadWeek(file, { cacheDir });
+    const [entry] = readdirSync(path.join(cacheDir, 'weeks'));
+    const kept = path.join(cacheDir, 'weeks', entry as string);
+    const whole = readFileSync(kept);
+    // One bit of the figures' part of the file (past the checksum line): V8 would still read it.
+    const damaged = Buffer.from(whole);
+    const at = Math.floor(whole.length * 0.6);
+    damaged[at] = (damaged[at] as number) ^ 0x01;
+    writeFileSync(kept, damaged);
+    const before = loadStats();
+    const again = await loadWeek(file, { cacheDir });
+    expect(loadStats()).toEqual({ parsed: before.parsed + 1, fromCache: before.fromCache });
+    expect(again.data).toEqual(parsed.data);
+  });
+
   it('never keeps a text that does not parse', async () => {
     const cacheDir = tempDir();
     const file = weekFile('a: [1, 2\n');
     await expect(loadWeek(file, { cacheDir })).rejects.toThrow(InvalidInputError);
     await expect(loadWeek(file, { cacheDir })).rejects.toThrow(InvalidInputError);
     expect(() => readdirSync(path.join(cacheDir, 'weeks'))).toThrow();
+  });
+});
+
+describe('a build', () => {
+  it('keeps the parsed week and the font hashes in its cache, and nothing with cacheDir: false', async () => {
+    const cacheDir = tempDir();
+    const dataFile = weekFile();
+    const build = (cache: string | false) =>
+      buildReport({ dataFile, outDir: tempDir(), htmlOnly: true, cacheDir: cache });
+    await build(cacheDir);
+    expect(readdirSync(path.join(cacheDir, 'weeks'))).toHaveLength(1);
+    expect(readdirSync(cacheDir)).toContain(FONT_HASHES_FILE);
+    let before = loadStats();
+    const cached = await build(cacheDir);
+    expect(loadStats()).toEqual({ parsed: before.parsed, fromCache: before.fromCache + 1 });
+    before = loadStats();
+    const uncached = await build(false);
+    expect(loadStats()).toEqual({ parsed: before.parsed + 1, fromCache: before.fromCache });
+    expect(uncached.manifest.inputsHash).toBe(cached.manifest.inputsHash);
+    expect(uncached.manifest.inputs).toEqual(cached.manifest.inputs);
   });
 });

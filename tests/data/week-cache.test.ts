@@ -1,23 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/build.js';
 import { loadStats, loadWeek } from '../../src/data/load.js';
 import { validateWeek } from '../../src/data/validate.js';
 import { InvalidInputError } from '../../src/errors.js';
 import { FONT_HASHES_FILE } from '../../src/output/manifest.js';
+import { tempDirs } from '../helpers/temp.js';
 
 const SAMPLE = new URL('../../data/2026-W06.yaml', import.meta.url);
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'capex-report-weeks-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('capex-report-weeks-');
 
 /** A copy of the sample week (or of `text`) in a temp folder. */
 function weekFile(text = readFileSync(SAMPLE, 'utf8')): string {

@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FONT_FACES } from '../../src/fonts/files.js';
 import { readCheckedCacheFile, writeCheckedCacheFile } from '../../src/io/cache-file.js';
 import { FONT_HASHES_FILE, hashFonts } from '../../src/output/manifest.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'capex-report-fonthash-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('capex-report-fonthash-');
 
 const truth = Object.fromEntries(
   FONT_FACES.map(({ file }) => [

@@ -9,14 +9,14 @@
  * report's format module (expressions.ts), so the SVG matches the PDF and the tables.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
 import { projectTranslator } from '../i18n/index.js';
 import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
+import { codeKey } from '../io/code-key.js';
 import { VERSION } from '../version.js';
 import { ChartError } from './errors.js';
 import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
@@ -46,18 +46,7 @@ function packageVersion(name: string): string {
  * The code that shapes an SVG beyond the spec (the engine, text metrics, the number formats the
  * specs call): a changed line of it must not be answered from a cache.
  */
-const CODE_KEY = (() => {
-  const hash = createHash('sha256');
-  for (const dir of ['.', '../format']) {
-    const folder = fileURLToPath(new URL(`${dir}/`, import.meta.url));
-    for (const name of readdirSync(folder, { recursive: true }).map(String).sort()) {
-      if (/\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')) {
-        hash.update(name).update(readFileSync(path.join(folder, name)));
-      }
-    }
-  }
-  return hash.digest('hex');
-})();
+const CODE_KEY = codeKey([new URL('./', import.meta.url), new URL('../format/', import.meta.url)]);
 
 /** Part of every cache key: another Vega, another layout. Read without loading Vega itself. */
 const ENGINE_VERSIONS = ['vega', 'vega-lite'].map(packageVersion);

@@ -10,12 +10,11 @@
  * ±Infinity from `.nan`, `-0`, `.inf`); the key holds V8's version for that reason.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
+import { codeKey } from '../io/code-key.js';
 
 export interface ParsedWeek {
   data: unknown;
@@ -24,17 +23,18 @@ export interface ParsedWeek {
 
 const require = createRequire(import.meta.url);
 
-/** The code that turns a text into a ParsedWeek: a changed line of it must not be answered. */
+/**
+ * The code that turns a text into a ParsedWeek (this folder: load, paths and this module, with
+ * the schema and rules beside them, which only makes the key change more often), yaml's version
+ * and V8's.
+ */
 const CODE_KEY = (() => {
-  const hash = createHash('sha256');
-  // Compiled (.js, in dist/) or run from source (.ts, in the tests).
-  const own = (name: string): Buffer => {
-    const at = (ext: string) => fileURLToPath(new URL(`./${name}.${ext}`, import.meta.url));
-    return readFileSync(existsSync(at('js')) ? at('js') : at('ts'));
-  };
-  for (const name of ['load', 'paths', 'week-cache']) hash.update(name).update(own(name));
   const yaml = require('yaml/package.json') as { version: string };
-  return hash.update(`yaml@${yaml.version}\u0000v8@${process.versions.v8}`).digest('hex');
+  return [
+    codeKey([new URL('./', import.meta.url)]),
+    `yaml@${yaml.version}`,
+    process.versions.v8,
+  ].join('\u0000');
 })();
 
 function entryFile(cacheDir: string, text: string): string {

@@ -65,7 +65,7 @@ export function documentInfo(meta: PdfMetadata): DocumentInfo {
   };
 }
 
-/** Which way the last PDFs were finalized, since the process started (tests and bench read it). */
+/** How many PDFs each way finalized since the process started (tests check which way ran). */
 const ways = { rewritten: 0, pdfLib: 0 };
 export function finalizeStats(): { rewritten: number; pdfLib: number } {
   return { ...ways };

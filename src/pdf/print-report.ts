@@ -8,6 +8,7 @@ import type { Translate } from '../i18n/index.js';
 import type { PaperSize } from '../render/page-css.js';
 import type { LocaleHtml } from '../render/report-html.js';
 import { VERSION } from '../version.js';
+import { finalizePdf } from './finalize.js';
 import { printPdf } from './print.js';
 
 /** The page as Chromium prints it (see finalizeReport). */
@@ -36,16 +37,11 @@ export interface FinalizeReportInput {
   inputsHash: string | Promise<string>;
 }
 
-// pdf-lib loads once the first PDF is back, while Chromium may still print the other one;
-// loading it earlier would block the event loop while the pages are being set up.
-let finalizing: Promise<typeof import('./finalize.js')> | undefined;
-
 export async function finalizeReport(
   pdf: Uint8Array,
   { page, t, week, ...input }: FinalizeReportInput,
 ): Promise<Uint8Array> {
-  finalizing ??= import('./finalize.js');
-  const [{ finalizePdf }, inputsHash] = await Promise.all([finalizing, input.inputsHash]);
+  const inputsHash = await input.inputsHash;
   return finalizePdf(pdf, {
     title: `${page.title} · ${week.meta.week}`,
     author: week.meta.author[page.locale],

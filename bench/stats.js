@@ -7,8 +7,9 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** { median, min, max, n } of a list of numbers. */
+/** { median, min, max, n } of a list of numbers (NaN, written as null in JSON, when empty). */
 export function summarize(values) {
+  if (values.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN, n: 0 };
   return {
     median: median(values),
     min: Math.min(...values),

@@ -12,8 +12,8 @@ function targetText(t) {
   return 'max' in t ? `≤ ${t.max}` : `≥ ${t.min}`;
 }
 
-function statusText(ok) {
-  if (ok === null || ok === undefined) return '';
+function statusText(ok, unjudged = '') {
+  if (ok === null || ok === undefined) return unjudged;
   return ok ? 'met' : 'MISSED';
 }
 
@@ -57,8 +57,10 @@ export function printTable(r, targets) {
     targetText(targets.cold_build_vs_floor),
     statusText(r.targets.cold_build_vs_floor),
   );
-  row('  cold build, nothing cached (--no-cache) (ms)', f.build_cold_uncached_ms, 0);
-  row('  … ÷ floor (pair by pair)', f.cold_uncached_build_vs_floor, 2);
+  if (f.build_cold_uncached_ms.n > 0) {
+    row('  cold build, nothing cached (--no-cache) (ms)', f.build_cold_uncached_ms, 0);
+    row('  … ÷ floor (pair by pair)', f.cold_uncached_build_vs_floor, 2);
+  } else row('  cold build, nothing cached (--no-cache)', null, 0, '', 'full mode only');
   row('3 warm rebuild, one figure changed (ms)', f.warm_rebuild_ms, 0);
   row('  inside page.pdf(), both pages (ms)', f.warm_pdf_call_ms, 0);
   row(
@@ -79,8 +81,14 @@ export function printTable(r, targets) {
     f.batch_throughput_vs_floor,
     2,
     targetText(targets.batch_throughput_vs_floor),
-    statusText(r.targets.batch_throughput_vs_floor),
+    statusText(r.targets.batch_throughput_vs_floor, 'not judged: too few weeks'),
   );
+  if (f.batch_steady_throughput_vs_floor) {
+    const weeks = `weeks 2-${f.batch_weeks}`;
+    row(`  floor, ${weeks} only (PDF/s)`, f.batch_steady_floor_pdf_per_s, 2);
+    row(`  build, ${weeks} only (PDF/s)`, f.batch_steady_build_pdf_per_s, 2);
+    row(`  build ÷ floor, ${weeks} (pair by pair)`, f.batch_steady_throughput_vs_floor, 2);
+  }
   row('5 charts, both languages, warm, uncached (ms)', f.charts_warm_ms, 0);
   row(
     '  charts ÷ warm rebuild (pair by pair)',

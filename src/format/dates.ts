@@ -5,21 +5,27 @@
 import type { Locale } from '../data/schema.js';
 import { FormatError } from './errors.js';
 
-const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
-  // en-GB gives day-month-year ("6 February 2026"), the order the report uses in English.
-  en: new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-  'zh-TW': new Intl.DateTimeFormat('zh-TW', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }),
-};
+/**
+ * The two patterns the report prints, written out rather than asked of Intl.DateTimeFormat: they
+ * are what CLDR gives for `{ day: 'numeric', month: 'long', year: 'numeric' }` in en-GB and
+ * zh-TW (tests/format/invariants.test.ts compares every day of a century with Intl), they cannot
+ * change with the ICU data of another Node build, and the first DateTimeFormat of a process costs
+ * ~40 ms of ICU start-up, on the core Chromium wants while it starts.
+ */
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** Parses `YYYY-MM-DD` as midnight UTC; rejects days that do not exist (2026-02-30). */
 export function parseIsoDate(isoDate: string): Date {
@@ -34,7 +40,11 @@ export function parseIsoDate(isoDate: string): Date {
 
 /** "2026年2月6日" / "6 February 2026". */
 export function formatDate(isoDate: string, locale: Locale): string {
-  return DATE_FORMATS[locale].format(parseIsoDate(isoDate));
+  const date = parseIsoDate(isoDate);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  const day = date.getUTCDate();
+  return locale === 'en' ? `${day} ${EN_MONTHS[month]} ${year}` : `${year}年${month + 1}月${day}日`;
 }
 
 /** ISO years have 53 weeks when 28 December falls in week 53, i.e. Jan 1 is a Thursday, or a Wednesday in a leap year. */

@@ -111,6 +111,33 @@ describe('non-finite input', () => {
   );
 });
 
+describe('dates', () => {
+  test('every day of 1950-2100 reads as Intl.DateTimeFormat prints it (en-GB, zh-TW)', () => {
+    const options: Intl.DateTimeFormatOptions = {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    };
+    const oracle = {
+      en: new Intl.DateTimeFormat('en-GB', options),
+      'zh-TW': new Intl.DateTimeFormat('zh-TW', options),
+    };
+    let days = 0;
+    for (let t = Date.UTC(1950, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const date = new Date(t);
+      const iso = date.toISOString().slice(0, 10);
+      for (const locale of ['en', 'zh-TW'] as const) {
+        const ours = formatDate(iso, locale);
+        const intl = oracle[locale].format(date);
+        if (ours !== intl) expect(`${iso} ${locale}: ${ours}`).toBe(`${iso} ${locale}: ${intl}`);
+      }
+      days += 1;
+    }
+    expect(days).toBe(55_152);
+  });
+});
+
 describe('malformed input', () => {
   test.each(['2026-02-30', '2026-2-6', '06/02/2026', '2026-02-06T00:00:00Z', ''])(
     'date %j throws',

@@ -59,13 +59,33 @@ export function decodeReferences(text: string): string {
     .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => fromCodePoint(Number.parseInt(hex, 16)));
 }
 
-/** Every character the page can print, once each, in code point order. */
+/** A code point a subset is asked for: controls print nothing and would only carry .notdef. */
+function printable(code: number): boolean {
+  return code >= 0x20 && !(code >= 0x7f && code < 0xa0);
+}
+
+/**
+ * Every character the page can print, once each, in code point order. A flag per BMP code unit
+ * instead of a Set of code points: this runs over each page's whole HTML while Chromium starts.
+ */
 export function collectCharacters(text: string): string {
-  const unique = new Set<number>();
-  for (const char of decodeReferences(text) + ALWAYS_KEPT) {
-    const code = char.codePointAt(0);
-    // Controls print nothing; a subset asked for them would only carry .notdef.
-    if (code !== undefined && code >= 0x20 && !(code >= 0x7f && code < 0xa0)) unique.add(code);
+  const decoded = decodeReferences(text) + ALWAYS_KEPT;
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (let i = 0; i < decoded.length; i++) {
+    const unit = decoded.charCodeAt(i);
+    if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < decoded.length) {
+      const low = decoded.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        astral.add(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+        i += 1;
+        continue;
+      }
+    }
+    bmp[unit] = 1; // a lone surrogate stands for itself, as a string's iterator yields it
   }
-  return String.fromCodePoint(...[...unique].sort((a, b) => a - b));
+  const codes: number[] = [];
+  for (let code = 0; code < 0x10000; code++) if (bmp[code] && printable(code)) codes.push(code);
+  codes.push(...[...astral].sort((a, b) => a - b));
+  return String.fromCodePoint(...codes);
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLOOR_ARGS, FLOOR_PDF_OPTIONS } from './floor.js';
 import { HAS_TIME, runNode } from './process.js';
-import { round, summarize } from './stats.js';
+import { intervalVerdict, medianInterval, round, summarize } from './stats.js';
 import { writeSyntheticWeeks } from './synthetic.js';
 import { printTable } from './table.js';
 
@@ -30,8 +30,9 @@ const at = (rel) => path.join(ROOT, rel);
 
 const PLANS = {
   full: {
-    coldPairs: 7,
-    uncachedRuns: 7,
+    // 9 pairs: the 2nd-smallest and 2nd-largest ratio bound the median with 96 % confidence.
+    coldPairs: 9,
+    uncachedRuns: 5,
     warmRuns: 9,
     warmPrimes: 2,
     batchWeeks: 52,
@@ -346,6 +347,29 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
     chart_share: verdict('chart_share', figures.chart_share.median),
     pdf_bytes: LOCALES.every((l) => verdict('pdf_bytes', pdfBytes[l])) && fontsOk,
   };
+  // The same figures' medians against their targets, with how sure the runs make that verdict.
+  const judged = {
+    cold_build_vs_floor: cold.map((p) => p.ratio),
+    ...(plan.judgeBatch ? { batch_throughput_vs_floor: batch.map((p) => p.ratio) } : {}),
+    warm_print_share: warm.map((r) => r.print.pdfMs / r.wallMs),
+    chart_share: warm.map((r) => r.chartsMs / r.wallMs),
+  };
+  const confidence = Object.fromEntries(
+    Object.entries(judged).map(([name, values]) => {
+      const interval = medianInterval(values);
+      return [
+        name,
+        interval
+          ? {
+              low: round(interval.low),
+              high: round(interval.high),
+              coverage: round(interval.coverage, 3),
+              verdict: intervalVerdict(interval, TARGETS[name]),
+            }
+          : { verdict: null, runs: values.length },
+      ];
+    }),
+  );
   const breakdown = {
     cold_floor_in_process_ms: roundAll(coldStages.floor),
     cold_build_in_process_ms: roundAll(coldStages.build),
@@ -357,7 +381,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       1 / plan.batchWeeks,
     ),
   };
-  return { figures, targets, breakdown };
+  return { figures, targets, confidence, breakdown };
 }
 
 async function main(argv) {
@@ -383,7 +407,7 @@ async function main(argv) {
     const cold = await timed('cold', () => measureCold(work, plan, env, reference.html));
     const warm = await timed('warm', () => measureWarm(work, plan, env));
     const batch = await timed('batch', () => measureBatch(work, plan, env));
-    const { figures, targets, breakdown } = summarizeAll({
+    const { figures, targets, confidence, breakdown } = summarizeAll({
       plan,
       reference,
       coldStages,
@@ -418,6 +442,7 @@ async function main(argv) {
       pdf_bytes: figures.pdf_bytes,
       peak_rss_mb: figures.peak_rss_mb.median,
       targets,
+      confidence,
       figures,
       breakdown,
       runs: {

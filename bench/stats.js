@@ -36,6 +36,46 @@ export function unionMs(intervals) {
   return total;
 }
 
+/** C(n, k) as a float (n is a few dozen at most here). */
+function choose(n, k) {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
+
+/**
+ * A distribution-free confidence interval for the median: the k-th smallest and k-th largest of
+ * n runs hold the true median with probability 1 - 2·P(Binomial(n, ½) < k), whatever the shape
+ * of the noise. The narrowest such interval with at least `level` coverage, or null when n is too
+ * small for any (n = 4 or fewer at 0.9).
+ */
+export function medianInterval(values, level = 0.9) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  let best = null;
+  let tail = 0; // P(Binomial(n, ½) < k)
+  for (let k = 1; k <= Math.floor(n / 2); k++) {
+    tail += choose(n, k - 1) / 2 ** n;
+    const coverage = 1 - 2 * tail;
+    if (coverage < level) break;
+    best = { low: sorted[k - 1], high: sorted[n - k], coverage };
+  }
+  return best;
+}
+
+/**
+ * A target against the interval: 'met' or 'missed' when the whole interval is on one side,
+ * 'unclear' when it straddles the target (more runs, or a quieter machine, would tell).
+ */
+export function intervalVerdict(interval, target) {
+  if (!interval) return null;
+  const ok = (v) => ('max' in target ? v <= target.max : v >= target.min);
+  const [lowOk, highOk] = [ok(interval.low), ok(interval.high)];
+  if (lowOk && highOk) return 'met';
+  if (!lowOk && !highOk) return 'missed';
+  return 'unclear';
+}
+
 export function round(value, digits = 3) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -37,6 +37,31 @@ function breakdownLine(title, msByKey) {
   out(`  ${title}: ${parts.join(' · ')}`);
 }
 
+const CONFIDENCE_LABELS = {
+  cold_build_vs_floor: 'cold build ÷ floor',
+  batch_throughput_vs_floor: 'batch ÷ floor',
+  warm_print_share: 'warm share in page.pdf()',
+  chart_share: 'charts ÷ warm rebuild',
+};
+
+/** The median's distribution-free interval per judged figure, and whether it settles the target. */
+function confidenceLines(confidence, targets) {
+  if (!confidence) return;
+  out('How sure (an interval that holds the median with the probability shown, from the runs):');
+  for (const [name, c] of Object.entries(confidence)) {
+    const label = `  ${CONFIDENCE_LABELS[name] ?? name}`.padEnd(30);
+    if (c.verdict === null) {
+      out(`${label}${c.runs} runs: too few for a 90 % interval; the median alone decides`);
+      continue;
+    }
+    const what =
+      c.verdict === 'unclear'
+        ? `straddles the target ${targetText(targets[name])}: unclear`
+        : `${c.verdict} (${targetText(targets[name])})`;
+    out(`${label}${c.low}-${c.high} (${Math.round(c.coverage * 100)} %): ${what}`);
+  }
+}
+
 export function printTable(r, targets) {
   const f = r.figures;
   const m = r.machine;
@@ -114,6 +139,7 @@ export function printTable(r, targets) {
   row('  peak PSS, Node + Chromium tree, sampled (MB)', f.peak_pss_tree_mb, 1);
   row('  floor: peak RSS, Node (MB)', f.floor_peak_rss_mb, 1);
   out('-'.repeat(100));
+  confidenceLines(r.confidence, targets);
   out('Where the time goes (medians, ms):');
   breakdownLine('cold floor, in process (one run)', r.breakdown.cold_floor_in_process_ms);
   breakdownLine('cold build, in process (one run)', r.breakdown.cold_build_in_process_ms);

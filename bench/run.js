@@ -366,7 +366,12 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
               coverage: round(interval.coverage, 3),
               verdict: intervalVerdict(interval, TARGETS[name]),
             }
-          : { verdict: null, runs: values.length },
+          : {
+              verdict: null,
+              runs: values.length,
+              // With too few runs for an interval, at least whether every run agrees.
+              runsMeeting: values.filter((v) => verdict(name, v)).length,
+            },
       ];
     }),
   );

@@ -51,7 +51,13 @@ function confidenceLines(confidence, targets) {
   for (const [name, c] of Object.entries(confidence)) {
     const label = `  ${CONFIDENCE_LABELS[name] ?? name}`.padEnd(30);
     if (c.verdict === null) {
-      out(`${label}${c.runs} runs: too few for a 90 % interval; the median alone decides`);
+      const agree =
+        c.runsMeeting === c.runs
+          ? 'every run meets the target'
+          : c.runsMeeting === 0
+            ? 'no run meets the target'
+            : `${c.runsMeeting} of ${c.runs} runs meet the target`;
+      out(`${label}${c.runs} runs: too few for a 90 % interval; ${agree}`);
       continue;
     }
     const what =

@@ -356,13 +356,15 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
   };
   const confidence = Object.fromEntries(
     Object.entries(judged).map(([name, values]) => {
-      const interval = medianInterval(values);
+      const found = medianInterval(values);
+      // Rounded as shown, and judged as shown, as the medians are.
+      const interval = found && { ...found, low: round(found.low), high: round(found.high) };
       return [
         name,
         interval
           ? {
-              low: round(interval.low),
-              high: round(interval.high),
+              low: interval.low,
+              high: interval.high,
               coverage: round(interval.coverage, 3),
               verdict: intervalVerdict(interval, TARGETS[name]),
             }

@@ -56,7 +56,7 @@ function confidenceLines(confidence, targets) {
           ? 'every run meets the target'
           : c.runsMeeting === 0
             ? 'no run meets the target'
-            : `${c.runsMeeting} of ${c.runs} runs meet the target`;
+            : `${c.runsMeeting} of ${c.runs} runs ${c.runsMeeting === 1 ? 'meets' : 'meet'} the target`;
       out(`${label}${c.runs} runs: too few for a 90 % interval; ${agree}`);
       continue;
     }

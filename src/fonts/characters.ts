@@ -6,7 +6,7 @@
  */
 
 /** Printable ASCII (page counters, digits, punctuation) and what layout can generate. */
-const ALWAYS_KEPT = `${String.fromCharCode(
+export const ALWAYS_KEPT = `${String.fromCharCode(
   ...Array.from({ length: 95 }, (_, i) => 0x20 + i),
 )}\u00a0\u00ad\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2212\u3001\u3002\uff0c`;
 

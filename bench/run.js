@@ -33,6 +33,7 @@ const PLANS = {
     // 9 pairs: the 2nd-smallest and 2nd-largest ratio bound the median with 96 % confidence.
     coldPairs: 9,
     uncachedRuns: 5,
+    cjsFloor: true,
     warmRuns: 9,
     warmPrimes: 2,
     batchWeeks: 52,
@@ -45,6 +46,7 @@ const PLANS = {
   quick: {
     coldPairs: 2,
     uncachedRuns: 0,
+    cjsFloor: false,
     warmRuns: 3,
     warmPrimes: 1,
     batchWeeks: 3,
@@ -166,8 +168,11 @@ async function measureReference(work, env) {
 }
 
 async function measureCold(work, plan, env, html) {
-  const floor = (i) =>
-    runNode(at('bench/floor.js'), [path.join(work, `floor-${i}`), ...html], { cwd: ROOT, env });
+  const floor = (i, variant = {}) =>
+    runNode(at('bench/floor.js'), [path.join(work, `floor-${i}`), ...html], {
+      cwd: ROOT,
+      env: { ...env, ...variant },
+    });
   const pairs = [];
   for (let i = 0; i < plan.coldPairs; i++) {
     const f = await floor(i);
@@ -176,15 +181,20 @@ async function measureCold(work, plan, env, html) {
       i < plan.uncachedRuns
         ? await coldBuild(path.join(work, `cold-uncached-${i}`), env, false)
         : undefined;
+    // For reference: the same floor loading Puppeteer's CommonJS build, as the build does.
+    const c = plan.cjsFloor ? await floor(i, { FLOOR_PUPPETEER: 'cjs' }) : undefined;
     pairs.push({
       floorMs: f.ms,
       buildMs: b.ms,
       ratio: b.ms / f.ms,
       ...(u ? { uncachedMs: u.ms, uncachedRatio: u.ms / f.ms } : {}),
+      ...(c ? { cjsFloorMs: c.ms, cjsFloorRatio: b.ms / c.ms } : {}),
       build: b,
       floor: f,
     });
-    const uncached = u ? `, uncached ${Math.round(u.ms)} ms` : '';
+    const uncached =
+      (u ? `, uncached ${Math.round(u.ms)} ms` : '') +
+      (c ? `, CommonJS floor ${Math.round(c.ms)} ms` : '');
     log(
       `cold pair ${i + 1}/${plan.coldPairs}: floor ${Math.round(f.ms)} ms, build ${Math.round(b.ms)} ms${uncached}`,
     );
@@ -282,6 +292,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
   };
   const pdfBytes = Object.fromEntries(LOCALES.map((l) => [l, reference.pdfs[l].bytes]));
   const uncached = cold.filter((p) => p.uncachedMs !== undefined);
+  const cjs = cold.filter((p) => p.cjsFloorMs !== undefined);
   const kb = (v) => (v === null ? null : round(v / 1024, 1));
   const figures = {
     floor_cold_ms: s(
@@ -298,6 +309,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       0,
     ),
     cold_uncached_build_vs_floor: s(uncached.map((p) => p.uncachedRatio)),
+    cold_build_vs_cjs_floor: s(cjs.map((p) => p.cjsFloorRatio)),
     warm_rebuild_ms: s(
       warm.map((r) => r.wallMs),
       0,
@@ -453,13 +465,7 @@ async function main(argv) {
       figures,
       breakdown,
       runs: {
-        cold: cold.map(({ floorMs, buildMs, ratio, uncachedMs, uncachedRatio }) => ({
-          floorMs,
-          buildMs,
-          ratio,
-          uncachedMs,
-          uncachedRatio,
-        })),
+        cold: cold.map(({ build, floor, ...times }) => times),
         warm,
         batch,
       },

@@ -9,8 +9,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { EnvironmentError } from '../errors.js';
+import puppeteer from './puppeteer.js';
 
 export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'system';
 

@@ -4,14 +4,9 @@
  * holds, so that the next page with the same fonts only swaps the rest of the document.
  */
 import { createHash } from 'node:crypto';
-import {
-  type Browser,
-  type ConsoleMessage,
-  type HTTPRequest,
-  type Page,
-  TimeoutError,
-} from 'puppeteer';
+import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
 import { FONT_STYLE_ID } from '../fonts/subset.js';
+import { TimeoutError } from './puppeteer.js';
 
 export interface RefusedRequest {
   url: string;

@@ -5,10 +5,11 @@
  * header/footer templates.
  */
 
-import { type Browser, type PaperFormat, ProtocolError, TimeoutError } from 'puppeteer';
+import type { Browser, PaperFormat } from 'puppeteer';
 import type { Locale } from '../data/schema.js';
 import { CapexReportError } from '../errors.js';
 import { acquirePage, fontStyleOf, loadPage, type RefusedRequest, releasePage } from './pages.js';
+import { ProtocolError, TimeoutError } from './puppeteer.js';
 
 export type PaperSize = Extract<PaperFormat, 'A4' | 'Letter'>;
 

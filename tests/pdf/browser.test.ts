@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import puppeteer from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { EnvironmentError, EXIT_CODES } from '../../src/errors.js';
 import {
@@ -11,6 +10,7 @@ import {
   resolveBrowserExecutable,
   SYSTEM_CHROMIUM,
 } from '../../src/pdf/browser.js';
+import puppeteer from '../../src/pdf/puppeteer.js';
 
 const MISSING = '/nonexistent/capex-report/chrome';
 const EXISTING = process.execPath; // any file that exists: resolving does not run it

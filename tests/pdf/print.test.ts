@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { type Browser, TimeoutError } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/data/schema.js';
 import { embedFonts } from '../../src/fonts/subset.js';
@@ -15,6 +15,7 @@ import {
 import { finalizeWithPdfLib } from '../../src/pdf/finalize-pdf-lib.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
 import { PrintError, type PrintJob, printPdf } from '../../src/pdf/print.js';
+import { TimeoutError } from '../../src/pdf/puppeteer.js';
 import { outlineTitles } from '../helpers/pdf.js';
 import {
   pdffonts,

@@ -9,7 +9,7 @@ import type { Browser, PaperFormat } from 'puppeteer';
 import type { Locale } from '../data/schema.js';
 import { CapexReportError } from '../errors.js';
 import { acquirePage, fontStyleOf, loadPage, type RefusedRequest, releasePage } from './pages.js';
-import { ProtocolError, TimeoutError } from './puppeteer.js';
+import { isPuppeteerError } from './puppeteer.js';
 
 export type PaperSize = Extract<PaperFormat, 'A4' | 'Letter'>;
 
@@ -39,8 +39,9 @@ const CRASHED = 'Page crashed!';
 /** A crash, a hang or a lost target: worth one more try; anything else would fail again. */
 function isTransient(error: unknown): boolean {
   return (
-    error instanceof TimeoutError ||
-    error instanceof ProtocolError || // includes TargetCloseError, ConnectionClosedError
+    // Either build's classes: a caller's browser may come from Puppeteer's ES module build.
+    isPuppeteerError(error, 'TimeoutError') ||
+    isPuppeteerError(error, 'ProtocolError') || // includes TargetCloseError, ConnectionClosedError
     (error instanceof Error &&
       /Target closed|Session closed|detached Frame/i.test(error.message)) ||
     (error instanceof Error && error.message === CRASHED)

@@ -14,3 +14,18 @@ const loaded = createRequire(import.meta.url)('puppeteer') as typeof Puppeteer;
 const puppeteer: typeof Puppeteer.default = loaded.default;
 export default puppeteer;
 export const { ProtocolError, TimeoutError } = loaded;
+
+/**
+ * Whether `error` is one of Puppeteer's `TimeoutError` or `ProtocolError` (or a subclass, such as
+ * TargetCloseError), from either build: a library caller may hand the build a browser launched
+ * from the ES module build, whose errors are not instances of the classes above. Puppeteer names
+ * its error classes and does not minify them, so the prototype chain's constructor names tell.
+ */
+export function isPuppeteerError(error: unknown, name: 'TimeoutError' | 'ProtocolError'): boolean {
+  let proto: unknown = error instanceof Error ? Object.getPrototypeOf(error) : null;
+  while (proto && proto !== Error.prototype) {
+    if ((proto as { constructor?: { name?: string } }).constructor?.name === name) return true;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return false;
+}

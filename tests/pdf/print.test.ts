@@ -4,7 +4,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/data/schema.js';
 import { embedFonts } from '../../src/fonts/subset.js';
-import { launchBrowser } from '../../src/pdf/browser.js';
+import { BROWSER_ARGS, launchBrowser, resolveBrowserExecutable } from '../../src/pdf/browser.js';
 import {
   documentId,
   documentInfo,
@@ -275,5 +275,29 @@ describe('printing', () => {
     await expect(printing).rejects.toThrow(/Could not print the en PDF .*\(failed twice\)/);
     const error = await printing.catch((e: unknown) => e);
     expect((error as PrintError).cause).toBeInstanceOf(TimeoutError);
+  });
+
+  it("retries too with a caller's browser from Puppeteer's ES module build (other error classes)", async () => {
+    // src/pdf/puppeteer.ts loads the CommonJS build; a library user may launch from the other.
+    const esm = await import('puppeteer');
+    const theirs = await esm.default.launch({
+      executablePath: resolveBrowserExecutable().path,
+      headless: true,
+      pipe: true,
+      args: [...BROWSER_ARGS],
+    });
+    try {
+      const printing = printPdf(theirs, { ...job('en'), timeoutMs: 1 });
+      await expect(printing).rejects.toThrow(/\(failed twice\)/);
+      const cause = ((await printing.catch((e: unknown) => e)) as PrintError).cause;
+      // The other build's class indeed: the retry cannot have come from an instanceof match.
+      expect(cause).toBeInstanceOf(esm.TimeoutError);
+      expect(cause).not.toBeInstanceOf(TimeoutError);
+      // And a healthy print through it still works.
+      const printed = await printPdf(theirs, job('en'));
+      expect(pdftotext(printed.pdf)).toContain('AI capex vs returns');
+    } finally {
+      await theirs.close();
+    }
   });
 });

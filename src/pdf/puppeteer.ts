@@ -1,9 +1,10 @@
 /**
  * The one place that loads Puppeteer, through its CommonJS build. Puppeteer ships both builds;
- * on Node 20 the CommonJS one loads in ~250 ms against ~380 ms for the ES module one (Node's ESM
+ * on Node 20 the CommonJS one loads in ~280 ms against ~415 ms for the ES module one (Node's ESM
  * loader costs more per file, and Puppeteer is hundreds of files), and that time comes before
  * Chromium can be spawned. Every value (the launcher, the error classes) must come from here:
- * the two builds have distinct classes, and `instanceof TimeoutError` across them is false.
+ * the two builds have distinct classes, and `instanceof TimeoutError` across them is false
+ * (errors from a caller's browser, which may come from either build, go through isPuppeteerError).
  * Types may still be imported from 'puppeteer' with `import type`.
  */
 import { createRequire } from 'node:module';

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FLOOR_ARGS, FLOOR_PDF_OPTIONS } from './floor.js';
 import { HAS_TIME, runNode } from './process.js';
-import { intervalVerdict, medianInterval, round, summarize } from './stats.js';
+import { intervalVerdict, medianInterval, meets, round, summarize } from './stats.js';
 import { writeSyntheticWeeks } from './synthetic.js';
 import { printTable } from './table.js';
 
@@ -276,8 +276,7 @@ function roundAll(msByKey) {
 
 function verdict(name, value) {
   const t = TARGETS[name];
-  if (!t) return null;
-  return 'max' in t ? value <= t.max : value >= t.min;
+  return t ? meets(t, value) : null;
 }
 
 function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
@@ -294,6 +293,13 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
   const uncached = cold.filter((p) => p.uncachedMs !== undefined);
   const cjs = cold.filter((p) => p.cjsFloorMs !== undefined);
   const kb = (v) => (v === null ? null : round(v / 1024, 1));
+  // Per-run values of the judged ratios: their figures below, and how sure their verdicts are.
+  const judged = {
+    cold_build_vs_floor: cold.map((p) => p.ratio),
+    batch_throughput_vs_floor: batch.map((p) => p.ratio),
+    warm_print_share: warm.map((r) => r.print.pdfMs / r.wallMs),
+    chart_share: warm.map((r) => r.chartsMs / r.wallMs),
+  };
   const figures = {
     floor_cold_ms: s(
       cold.map((p) => p.floorMs),
@@ -303,7 +309,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       cold.map((p) => p.buildMs),
       0,
     ),
-    cold_build_vs_floor: s(cold.map((p) => p.ratio)),
+    cold_build_vs_floor: s(judged.cold_build_vs_floor),
     build_cold_uncached_ms: s(
       uncached.map((p) => p.uncachedMs),
       0,
@@ -318,7 +324,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       warm.map((r) => r.print.pdfMs),
       0,
     ),
-    warm_print_share: s(warm.map((r) => r.print.pdfMs / r.wallMs)),
+    warm_print_share: s(judged.warm_print_share),
     warm_print_stage_share: s(warm.map((r) => r.print.stageMs / r.wallMs)),
     warm_floor_ms: s(
       warm.map((r) => r.floor.stageMs),
@@ -329,7 +335,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
     batch_weeks: plan.batchWeeks,
     batch_floor_pdf_per_s: s(batch.map((p) => p.floorRate)),
     batch_build_pdf_per_s: s(batch.map((p) => p.buildRate)),
-    batch_throughput_vs_floor: s(batch.map((p) => p.ratio)),
+    batch_throughput_vs_floor: s(judged.batch_throughput_vs_floor),
     batch_steady_floor_pdf_per_s: s(batch.map((p) => p.floorSteadyRate)),
     batch_steady_build_pdf_per_s: s(batch.map((p) => p.buildSteadyRate)),
     batch_steady_throughput_vs_floor: s(batch.map((p) => p.steadyRatio)),
@@ -337,7 +343,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       warm.map((r) => r.chartsMs),
       0,
     ),
-    chart_share: s(warm.map((r) => r.chartsMs / r.wallMs)),
+    chart_share: s(judged.chart_share),
     pdf_bytes: pdfBytes,
     pdf_fonts: Object.fromEntries(LOCALES.map((l) => [l, reference.pdfs[l].fonts])),
     peak_rss_mb: s(cold.map((p) => kb(p.build.nodeRssKb))),
@@ -359,35 +365,31 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
     chart_share: verdict('chart_share', figures.chart_share.median),
     pdf_bytes: LOCALES.every((l) => verdict('pdf_bytes', pdfBytes[l])) && fontsOk,
   };
-  // The same figures' medians against their targets, with how sure the runs make that verdict.
-  const judged = {
-    cold_build_vs_floor: cold.map((p) => p.ratio),
-    ...(plan.judgeBatch ? { batch_throughput_vs_floor: batch.map((p) => p.ratio) } : {}),
-    warm_print_share: warm.map((r) => r.print.pdfMs / r.wallMs),
-    chart_share: warm.map((r) => r.chartsMs / r.wallMs),
-  };
   const confidence = Object.fromEntries(
-    Object.entries(judged).map(([name, values]) => {
-      const found = medianInterval(values);
-      // Rounded as shown, and judged as shown, as the medians are.
-      const interval = found && { ...found, low: round(found.low), high: round(found.high) };
-      return [
-        name,
-        interval
-          ? {
-              low: interval.low,
-              high: interval.high,
-              coverage: round(interval.coverage, 3),
-              verdict: intervalVerdict(interval, TARGETS[name]),
-            }
-          : {
-              verdict: null,
-              runs: values.length,
-              // With too few runs for an interval, at least whether every run agrees.
-              runsMeeting: values.filter((v) => verdict(name, v)).length,
-            },
-      ];
-    }),
+    Object.entries(judged)
+      // Quick mode's batch is too short to judge (see PLANS).
+      .filter(([name]) => plan.judgeBatch || name !== 'batch_throughput_vs_floor')
+      .map(([name, values]) => {
+        const found = medianInterval(values);
+        // Rounded as shown, and judged as shown, as the medians are.
+        const interval = found && { ...found, low: round(found.low), high: round(found.high) };
+        return [
+          name,
+          interval
+            ? {
+                low: interval.low,
+                high: interval.high,
+                coverage: round(interval.coverage, 3),
+                verdict: intervalVerdict(interval, TARGETS[name]),
+              }
+            : {
+                verdict: null,
+                runs: values.length,
+                // With too few runs for an interval, at least whether every run agrees.
+                runsMeeting: values.filter((v) => verdict(name, v)).length,
+              },
+        ];
+      }),
   );
   const breakdown = {
     cold_floor_in_process_ms: roundAll(coldStages.floor),

@@ -63,14 +63,18 @@ export function medianInterval(values, level = 0.9) {
   return best;
 }
 
+/** Whether `value` meets a target `{ max }` or `{ min }`. */
+export function meets(target, value) {
+  return 'max' in target ? value <= target.max : value >= target.min;
+}
+
 /**
  * A target against the interval: 'met' or 'missed' when the whole interval is on one side,
  * 'unclear' when it straddles the target (more runs, or a quieter machine, would tell).
  */
 export function intervalVerdict(interval, target) {
   if (!interval) return null;
-  const ok = (v) => ('max' in target ? v <= target.max : v >= target.min);
-  const [lowOk, highOk] = [ok(interval.low), ok(interval.high)];
+  const [lowOk, highOk] = [meets(target, interval.low), meets(target, interval.high)];
   if (lowOk && highOk) return 'met';
   if (!lowOk && !highOk) return 'missed';
   return 'unclear';

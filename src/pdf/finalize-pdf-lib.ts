@@ -2,14 +2,13 @@
  * Finalizing any PDF with pdf-lib: a full parse and write. finalizePdf uses it only for files
  * that are not in the shape of Chromium's own (see rewrite.ts), which it rewrites much faster.
  */
-import { type DocumentInfo, documentId, type PdfMetadata } from './finalize.js';
+import type { Finalization } from './finalize.js';
 import { ParseSpeeds, PDFDocument, PDFHexString } from './pdf-lib.js';
 import { renumberStructureIds } from './structure-ids.js';
 
 export async function finalizeWithPdfLib(
   pdf: Uint8Array,
-  meta: PdfMetadata,
-  info: DocumentInfo,
+  { info, language, id }: Finalization,
 ): Promise<Uint8Array> {
   // updateMetadata: false, or pdf-lib stamps its own Producer and the current time.
   // parseSpeed and objectsPerTick: pdf-lib would otherwise wait for a timer every 50-100
@@ -23,14 +22,14 @@ export async function finalizeWithPdfLib(
   doc.setAuthor(info.Author);
   doc.setSubject(info.Subject);
   doc.setKeywords([info.Keywords]);
-  doc.setLanguage(meta.language);
+  doc.setLanguage(language);
   doc.setCreator(info.Creator);
   doc.setProducer(info.Producer);
   doc.setCreationDate(info.CreationDate);
   doc.setModificationDate(info.ModDate);
   // First and second entries are equal: this is the original version of the file.
-  const id = PDFHexString.of(documentId(meta));
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  const hexId = PDFHexString.of(id);
+  doc.context.trailerInfo.ID = doc.context.obj([hexId, hexId]);
   // Object streams: 13-20% smaller, and pdf-lib writes a PDF 1.7 header, so they are legal.
   return doc.save({
     useObjectStreams: true,

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CapexReportError } from '../errors.js';
-import { rewriteChromiumPdf, UnsupportedPdf } from './rewrite.js';
+import { type Rewrite, rewriteChromiumPdf, UnsupportedPdf } from './rewrite.js';
 
 export interface PdfMetadata {
   title: string;
@@ -27,8 +27,11 @@ export interface PdfMetadata {
   inputsHash: string;
 }
 
-/** The document information dictionary, as both ways of finalizing write it. */
-export interface DocumentInfo {
+/**
+ * The document information dictionary, as both ways of finalizing write it. A type, not an
+ * interface, so that it is a Rewrite's `info` as it is.
+ */
+export type DocumentInfo = {
   Title: string;
   Author: string;
   Subject: string;
@@ -38,6 +41,15 @@ export interface DocumentInfo {
   Producer: string;
   CreationDate: Date;
   ModDate: Date;
+};
+
+/** What finalizing writes into a PDF, whichever way it goes: the information, /Lang and /ID. */
+export interface Finalization extends Rewrite {
+  info: DocumentInfo;
+}
+
+export function finalization(meta: PdfMetadata): Finalization {
+  return { info: documentInfo(meta), language: meta.language, id: documentId(meta) };
 }
 
 export class FinalizeError extends CapexReportError {}
@@ -75,18 +87,17 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<U
   if (!/^[0-9a-f]+$/i.test(meta.inputsHash)) {
     throw new FinalizeError(`Could not finalize the PDF "${meta.title}" (inputsHash is not hex)`);
   }
-  const info = documentInfo(meta);
+  const written = finalization(meta);
   try {
     try {
-      const id = documentId(meta);
-      const rewritten = rewriteChromiumPdf(pdf, { info: { ...info }, language: meta.language, id });
+      const rewritten = rewriteChromiumPdf(pdf, written);
       ways.rewritten += 1;
       return rewritten;
     } catch (error) {
       if (!(error instanceof UnsupportedPdf)) throw error;
     }
     const { finalizeWithPdfLib } = await import('./finalize-pdf-lib.js');
-    const finalized = await finalizeWithPdfLib(pdf, meta, info);
+    const finalized = await finalizeWithPdfLib(pdf, written);
     ways.pdfLib += 1;
     return finalized;
   } catch (cause) {

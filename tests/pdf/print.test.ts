@@ -7,7 +7,7 @@ import { embedFonts } from '../../src/fonts/subset.js';
 import { BROWSER_ARGS, launchBrowser, resolveBrowserExecutable } from '../../src/pdf/browser.js';
 import {
   documentId,
-  documentInfo,
+  finalization,
   finalizePdf,
   finalizeStats,
   type PdfMetadata,
@@ -181,7 +181,7 @@ describe.each(['zh-TW', 'en'] as const)('the %s PDF', (locale) => {
   it('was rewritten directly, to the same effect as pdf-lib’s full parse and write', async () => {
     expect(ways).toEqual({ rewritten: 2, pdfLib: 0 });
     const source = raw[locale] as Uint8Array;
-    const viaPdfLib = await finalizeWithPdfLib(source, META[locale], documentInfo(META[locale]));
+    const viaPdfLib = await finalizeWithPdfLib(source, finalization(META[locale]));
     const info = (file: Uint8Array) => {
       const { 'File size': _size, ...rest } = pdfinfo(file);
       return rest;

@@ -28,17 +28,16 @@ const require = createRequire(import.meta.url);
  * the schema and rules beside them, which only makes the key change more often), yaml's version
  * and V8's.
  */
-const CODE_KEY = (() => {
-  const yaml = require('yaml/package.json') as { version: string };
-  return [
+let weekCodeKey: string | undefined;
+
+/** Worked out on first use: `validate` and `--no-cache` builds never read the folder. */
+function entryFile(cacheDir: string, text: string): string {
+  weekCodeKey ??= [
     codeKey([new URL('./', import.meta.url)]),
-    `yaml@${yaml.version}`,
+    `yaml@${(require('yaml/package.json') as { version: string }).version}`,
     process.versions.v8,
   ].join('\u0000');
-})();
-
-function entryFile(cacheDir: string, text: string): string {
-  const key = createHash('sha256').update(CODE_KEY).update('\u0000').update(text).digest('hex');
+  const key = createHash('sha256').update(weekCodeKey).update('\u0000').update(text).digest('hex');
   return path.join(cacheDir, 'weeks', `${key}.v8`);
 }
 
@@ -50,21 +49,15 @@ export async function readParsedWeek(
   try {
     const whole = await readCheckedCacheFile(entryFile(cacheDir, text));
     if (!whole) return undefined;
-    const stored = v8.deserialize(whole) as {
-      data?: unknown;
-      writtenDecimals?: unknown;
-    };
+    // V8's format keeps the Map as a Map; only its shape is checked here.
+    const stored = v8.deserialize(whole) as { data?: unknown; writtenDecimals?: unknown };
     const decimals = stored.writtenDecimals;
     const valid =
       stored.data !== null &&
       typeof stored.data === 'object' &&
-      Array.isArray(decimals) &&
-      decimals.every(
-        (e) =>
-          Array.isArray(e) && typeof e[0] === 'string' && Number.isInteger(e[1]) && e.length === 2,
-      );
-    if (!valid) return undefined;
-    return { data: stored.data, writtenDecimals: new Map(decimals as [string, number][]) };
+      decimals instanceof Map &&
+      [...decimals].every(([k, v]) => typeof k === 'string' && Number.isInteger(v));
+    return valid ? (stored as ParsedWeek) : undefined;
   } catch {
     return undefined; // none yet, or damaged: the text is parsed again
   }
@@ -78,7 +71,7 @@ export async function writeParsedWeek(
 ): Promise<void> {
   let bytes: Uint8Array;
   try {
-    bytes = v8.serialize({ data: week.data, writtenDecimals: [...week.writtenDecimals] });
+    bytes = v8.serialize({ data: week.data, writtenDecimals: week.writtenDecimals });
   } catch {
     return; // a value V8 cannot serialize is simply not kept
   }

@@ -27,6 +27,14 @@ export interface Rewrite {
   id: string;
 }
 
+/**
+ * The n-th structure element ID in file order (1-based), as Chromium spells its own:
+ * `node00000001`. Both ways of finalizing rename to these, so that they agree byte for byte.
+ */
+export function nodeName(n: number): string {
+  return `node${String(n).padStart(8, '0')}`;
+}
+
 /** Non-stream objects per object stream (pdf-lib packs 50; more compress better). */
 const OBJECTS_PER_STREAM = 100;
 
@@ -149,7 +157,7 @@ function renameIds(objects: Indirect[], catalog: string): void {
   entries.sort((a, b) => a[1] - b[1]);
   const renamed = new Map<string, string>();
   const list = entries.map(([name, bearer], i) => {
-    const next = `node${String(i + 1).padStart(8, '0')}`;
+    const next = nodeName(i + 1);
     if (renamed.has(name)) unsupported(`ID ${name} twice in the ID tree`);
     renamed.set(name, next);
     return `(${next}) ${bearer} 0 R`;

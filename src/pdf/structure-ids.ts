@@ -14,6 +14,7 @@ import {
   PDFRef,
   PDFString,
 } from './pdf-lib.js';
+import { nodeName } from './rewrite.js';
 
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');
@@ -78,16 +79,14 @@ export function renumberStructureIds(doc: PDFDocument): number {
   const entries = readNameTree(doc, idTree, kidRefs);
   const order = (value: PDFObject) => (value instanceof PDFRef ? value.objectNumber : 0);
   entries.sort((a, b) => order(a[1]) - order(b[1]));
-  const renamed = new Map(
-    entries.map(([name], i) => [name, `node${String(i + 1).padStart(8, '0')}`] as const),
-  );
+  const renamed = new Map(entries.map(([name], i) => [name, nodeName(i + 1)] as const));
 
   // A name the tree does not hold (a /Headers pointing nowhere) gets the next new name, in file
   // order: reproducible too, and never one of the tree's names (it still points nowhere).
   const nameOf = (name: string): string => {
     let next = renamed.get(name);
     if (next === undefined) {
-      next = `node${String(renamed.size + 1).padStart(8, '0')}`;
+      next = nodeName(renamed.size + 1);
       renamed.set(name, next);
     }
     return next;

@@ -14,7 +14,7 @@ const loaded = createRequire(import.meta.url)('puppeteer') as typeof Puppeteer;
 
 const puppeteer: typeof Puppeteer.default = loaded.default;
 export default puppeteer;
-export const { ProtocolError, TimeoutError } = loaded;
+export const { TimeoutError } = loaded;
 
 /**
  * Whether `error` is one of Puppeteer's `TimeoutError` or `ProtocolError` (or a subclass, such as

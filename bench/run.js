@@ -41,8 +41,9 @@ const PLANS = {
     judgeBatch: true,
   },
   // Under a minute even when the machine is slow (a floor of ~4 s): no --no-cache run (it is not
-  // a target and costs two floors), one batch pair of 3 weeks. 3 weeks are too few for the whole-batch target (the first week's warm-up
-  // weighs a third), so quick mode does not judge it; weeks 2-3 still give the steady rate.
+  // a target and costs two floors), one batch pair of 3 weeks. 3 weeks are too few for the
+  // whole-batch target (the first week's warm-up weighs a third), so quick mode does not judge
+  // it; weeks 2-3 still give the steady rate.
   quick: {
     coldPairs: 2,
     uncachedRuns: 0,
@@ -279,6 +280,25 @@ function verdict(name, value) {
   return t ? meets(t, value) : null;
 }
 
+/**
+ * How sure a judged figure's verdict is: the distribution-free interval of its median, or, with
+ * too few runs for one, how many runs meet the target.
+ */
+function confidenceOf(name, values) {
+  const found = medianInterval(values);
+  if (!found) {
+    const runsMeeting = values.filter((v) => verdict(name, v)).length;
+    return { verdict: null, runs: values.length, runsMeeting };
+  }
+  // Rounded as shown, and judged as shown, as the medians are.
+  const interval = { low: round(found.low), high: round(found.high) };
+  return {
+    ...interval,
+    coverage: round(found.coverage, 3),
+    verdict: intervalVerdict(interval, TARGETS[name]),
+  };
+}
+
 function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
   const s = (values, digits = 3) => {
     const r = summarize(values);
@@ -369,27 +389,7 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
     Object.entries(judged)
       // Quick mode's batch is too short to judge (see PLANS).
       .filter(([name]) => plan.judgeBatch || name !== 'batch_throughput_vs_floor')
-      .map(([name, values]) => {
-        const found = medianInterval(values);
-        // Rounded as shown, and judged as shown, as the medians are.
-        const interval = found && { ...found, low: round(found.low), high: round(found.high) };
-        return [
-          name,
-          interval
-            ? {
-                low: interval.low,
-                high: interval.high,
-                coverage: round(interval.coverage, 3),
-                verdict: intervalVerdict(interval, TARGETS[name]),
-              }
-            : {
-                verdict: null,
-                runs: values.length,
-                // With too few runs for an interval, at least whether every run agrees.
-                runsMeeting: values.filter((v) => verdict(name, v)).length,
-              },
-        ];
-      }),
+      .map(([name, values]) => [name, confidenceOf(name, values)]),
   );
   const breakdown = {
     cold_floor_in_process_ms: roundAll(coldStages.floor),

@@ -88,19 +88,23 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<U
     throw new FinalizeError(`Could not finalize the PDF "${meta.title}" (inputsHash is not hex)`);
   }
   const written = finalization(meta);
+  const failed = `Could not finalize the PDF "${meta.title}"`;
+  let refusal: UnsupportedPdf;
   try {
-    try {
-      const rewritten = rewriteChromiumPdf(pdf, written);
-      ways.rewritten += 1;
-      return rewritten;
-    } catch (error) {
-      if (!(error instanceof UnsupportedPdf)) throw error;
-    }
+    const rewritten = rewriteChromiumPdf(pdf, written);
+    ways.rewritten += 1;
+    return rewritten;
+  } catch (error) {
+    if (!(error instanceof UnsupportedPdf)) throw new FinalizeError(failed, { cause: error });
+    refusal = error;
+  }
+  try {
     const { finalizeWithPdfLib } = await import('./finalize-pdf-lib.js');
     const finalized = await finalizeWithPdfLib(pdf, written);
     ways.pdfLib += 1;
     return finalized;
   } catch (cause) {
-    throw new FinalizeError(`Could not finalize the PDF "${meta.title}"`, { cause });
+    // Both reasons: why the file is not in Chromium's shape, and why pdf-lib could not read it.
+    throw new FinalizeError(`${failed} (not in Chromium's shape: ${refusal.message})`, { cause });
   }
 }

@@ -5,7 +5,12 @@
  */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { finalizePdf, finalizeStats, type PdfMetadata } from '../../src/pdf/finalize.js';
+import {
+  FinalizeError,
+  finalizePdf,
+  finalizeStats,
+  type PdfMetadata,
+} from '../../src/pdf/finalize.js';
 import { rewriteChromiumPdf, UnsupportedPdf } from '../../src/pdf/rewrite.js';
 import {
   pdfinfo,
@@ -337,5 +342,15 @@ describe('finalizePdf', () => {
     await expect(finalizePdf(Buffer.from('%PDF-1.4\nnot a pdf'), meta)).rejects.toThrow(
       'Could not finalize the PDF "AI capex vs returns"',
     );
+  });
+
+  it('says why each way failed: the shape it expected in the message, pdf-lib as the cause', async () => {
+    const error = await finalizePdf(Buffer.from('%PDF-1.4\nnot a pdf'), meta).catch((e) => e);
+    expect(error).toBeInstanceOf(FinalizeError);
+    expect(error.message).toBe(
+      'Could not finalize the PDF "AI capex vs returns" (not in Chromium\'s shape: no startxref at the end)',
+    );
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.cause).not.toBeInstanceOf(UnsupportedPdf);
   });
 });

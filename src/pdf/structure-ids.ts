@@ -82,11 +82,14 @@ export function renumberStructureIds(doc: PDFDocument): number {
   const renamed = new Map(entries.map(([name], i) => [name, nodeName(i + 1)] as const));
 
   // A name the tree does not hold (a /Headers pointing nowhere) gets the next new name, in file
-  // order: reproducible too, and never one of the tree's names (it still points nowhere).
+  // order: reproducible too, and never one of the tree's names (it still points nowhere). Counted
+  // from the entries, not the map: a tree that repeats a name has fewer names than entries.
+  let given = entries.length;
   const nameOf = (name: string): string => {
     let next = renamed.get(name);
     if (next === undefined) {
-      next = nodeName(renamed.size + 1);
+      given += 1;
+      next = nodeName(given);
       renamed.set(name, next);
     }
     return next;

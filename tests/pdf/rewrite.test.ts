@@ -338,6 +338,26 @@ describe('finalizePdf', () => {
     expect(original(objects, 10)).toContain('/ID (node00000002)');
   });
 
+  it('keeps a dangling /Headers name apart from every element even when the tree repeats a name', async () => {
+    const before = finalizeStats();
+    // Two elements under one name (the fast path refuses that), and a header pointing nowhere.
+    const repeated = skiaPdf(
+      tagged(['node00000005', 'node00000005', 'node00000007']).map((o) =>
+        o.replace('/Headers [(node00000005)]', '/Headers [(node00000099)]'),
+      ),
+    );
+    const objects = qpdfObjects(await finalizePdf(repeated, meta));
+    expect(finalizeStats().pdfLib).toBe(before.pdfLib + 1);
+    const cell = original(objects, 11);
+    const id = /\/ID \((node\d{8})\)/.exec(cell)?.[1];
+    const header = /\/Headers \[\s*\((node\d{8})\)\s*\]/.exec(cell)?.[1];
+    expect(id).toBeDefined();
+    expect(header).toBeDefined();
+    // Still pointing at no element: not the cell itself, nor either of the repeated ones.
+    const ids = [9, 10, 11].map((n) => /\/ID \((node\d{8})\)/.exec(original(objects, n))?.[1]);
+    expect(ids).not.toContain(header);
+  });
+
   it('fails with FinalizeError on a file neither way can read', async () => {
     await expect(finalizePdf(Buffer.from('%PDF-1.4\nnot a pdf'), meta)).rejects.toThrow(
       'Could not finalize the PDF "AI capex vs returns"',

@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCheckedCacheFile, writeCheckedCacheFile } from '../../src/io/cache-file.js';
+import { tempDirs } from '../helpers/temp.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'capex-report-cachefile-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirs('capex-report-cachefile-')();
 
 describe('checked cache files', () => {
   it('gives back what was written, text or bytes', async () => {

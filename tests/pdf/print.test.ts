@@ -88,6 +88,19 @@ function job(locale: Locale, format: PrintJob['format'] = 'A4'): PrintJob {
   return { html: html[locale] as string, locale, title: META[locale].title, format };
 }
 
+/**
+ * The English job with a 1 ms timeout and its body forty times over: a page Chromium takes most
+ * of a second to print. With the one-page fixture, a test process starved of CPU on a loaded
+ * machine could read Chromium's answer before its own 1 ms timer fired, and the print succeeded.
+ */
+function timingOutJob(): PrintJob {
+  const source = html.en as string;
+  const start = source.indexOf('<body>') + '<body>'.length;
+  const end = source.lastIndexOf('</body>');
+  const body = source.slice(start, end).repeat(40);
+  return { ...job('en'), html: source.slice(0, start) + body + source.slice(end), timeoutMs: 1 };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   for (const locale of ['zh-TW', 'en'] as const) {
@@ -271,7 +284,7 @@ describe('printing', () => {
   });
 
   it('retries a timeout once, then fails with PrintError', async () => {
-    const printing = printPdf(browser, { ...job('en'), timeoutMs: 1 });
+    const printing = printPdf(browser, timingOutJob());
     await expect(printing).rejects.toThrow(/Could not print the en PDF .*\(failed twice\)/);
     const error = await printing.catch((e: unknown) => e);
     expect((error as PrintError).cause).toBeInstanceOf(TimeoutError);
@@ -287,7 +300,7 @@ describe('printing', () => {
       args: [...BROWSER_ARGS],
     });
     try {
-      const printing = printPdf(theirs, { ...job('en'), timeoutMs: 1 });
+      const printing = printPdf(theirs, timingOutJob());
       await expect(printing).rejects.toThrow(/\(failed twice\)/);
       const cause = ((await printing.catch((e: unknown) => e)) as PrintError).cause;
       // The other build's class indeed: the retry cannot have come from an instanceof match.

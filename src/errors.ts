@@ -25,16 +25,20 @@ export class CapexReportError extends Error {
   }
 }
 
-/** One located problem in an input file (data, template, locale). */
-export interface Problem {
+/** What a catalog entry says of one problem: what was expected, what was found, a hint. */
+export interface ProblemText {
+  expected: string;
+  found?: string;
+  hint?: string;
+}
+
+/** One located problem in an input file (data, config, template, locale, client list). */
+export interface Problem extends ProblemText {
   file: string;
   /** Data path such as `companies[1].capex.2026.value`; empty for the file as a whole. */
   path: string;
   line?: number;
   column?: number;
-  expected: string;
-  found?: string;
-  hint?: string;
 }
 
 export function formatProblem(p: Problem): string {

@@ -3,10 +3,10 @@
  * them are reported together.
  */
 import type { Problem } from '../errors.js';
+import { parsePath } from '../io/paths.js';
 import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
-import { parsePath } from './paths.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
 import { checkTexts } from './text-rules.js';
 import { checkUnits } from './unit-rules.js';

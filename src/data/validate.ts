@@ -4,8 +4,8 @@
  */
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
+import { formatPath } from '../io/paths.js';
 import type { LoadedWeek } from './load.js';
-import { formatPath } from './paths.js';
 import { checkRules } from './rules.js';
 import { type Week, weekSchema } from './schema.js';
 import { suggestField } from './suggest.js';

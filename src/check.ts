@@ -1,15 +1,35 @@
-/** Load + validate a week file and the locale files: what `capex-report validate` runs. */
-import { loadWeek } from './data/load.js';
+/**
+ * What `capex-report validate` runs: the week file and both locale files, checked as a build
+ * checks them (stages 1-4 without the templates), every problem at once.
+ */
+import type { Cache } from './cache/index.js';
+import { parseWeek } from './data/load.js';
 import type { Week } from './data/schema.js';
-import { validateWeek } from './data/validate.js';
+import { validateTexts, validateWeek } from './data/validate.js';
+import { readLocaleFiles } from './i18n/index.js';
 import { assertLocaleParity } from './i18n/parity.js';
+import { readWeekFile } from './inputs/load.js';
+import { deriveMetrics } from './metrics/derive.js';
+import type { Metrics } from './metrics/types.js';
 
 export interface CheckOptions {
-  localesDir?: string;
+  localesDir?: string | undefined;
+  cache?: Cache | undefined;
 }
 
-export async function checkWeekFile(file: string, options: CheckOptions = {}): Promise<Week> {
-  assertLocaleParity(options.localesDir);
-  const loaded = await loadWeek(file);
-  return validateWeek(loaded);
+export interface CheckedWeek {
+  week: Week;
+  metrics: Metrics;
+}
+
+export async function checkWeekFile(
+  file: string,
+  options: CheckOptions = {},
+): Promise<CheckedWeek> {
+  assertLocaleParity(readLocaleFiles(options.localesDir));
+  const loaded = await parseWeek(await readWeekFile(file), options.cache);
+  const week = validateWeek(loaded);
+  const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
+  validateTexts(week, metrics, loaded);
+  return { week, metrics };
 }

@@ -1,10 +1,11 @@
 /**
- * One error base class for the whole pipeline, with a subclass per stage. Every stage boundary
- * wraps what goes wrong as "Could not <verb> <what> (<file>)" and keeps the cause; only the CLI
- * turns errors into exit codes (see EXIT_CODES).
+ * Every error class of capex-report, in one place: one base class, a class per kind of failure
+ * the command line tells apart by its exit code, and a small subclass per stage. Each stage wraps
+ * what goes wrong at its boundary ("Could not <verb> <what> (<file>)", from the message catalog)
+ * and keeps the cause; only the CLI turns errors into exit codes.
  */
 
-/** Exit codes of the `capex-report` command (documented in `--help` and the README). */
+/** Exit codes of the `capex-report` command; what each means is in the catalog (messages/cli). */
 export const EXIT_CODES = {
   ok: 0,
   invalidInput: 1,
@@ -13,7 +14,8 @@ export const EXIT_CODES = {
   failure: 4,
   interrupted: 130,
 } as const;
-export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+export type ExitName = keyof typeof EXIT_CODES;
+export type ExitCode = (typeof EXIT_CODES)[ExitName];
 
 export class CapexReportError extends Error {
   /** The exit code the CLI uses when this error ends a command. */
@@ -53,7 +55,7 @@ export function formatProblem(p: Problem): string {
   return `${where}${at}: expected ${p.expected}${found}${hint}`;
 }
 
-/** Invalid input (data, locale or template): exit code 1, every problem listed at once. */
+/** Invalid input (data, config, locale, template, clients): exit 1, every problem listed. */
 export class InvalidInputError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.invalidInput;
   readonly problems: readonly Problem[];
@@ -64,27 +66,69 @@ export class InvalidInputError extends CapexReportError {
   }
 }
 
-/** The machine lacks something the build needs (a browser, a font file): exit code 3. */
+/** The machine lacks something the command needs (a browser, a writable folder): exit 3. */
 export class EnvironmentError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.environment;
 }
 
-/** Wrong command-line use: exit code 2. */
+/** No browser found where one was looked for; the message says how to get one. */
+export class BrowserNotFoundError extends EnvironmentError {
+  readonly tried: readonly { path: string; source: string }[];
+
+  constructor(message: string, tried: readonly { path: string; source: string }[]) {
+    super(message);
+    this.tried = tried;
+  }
+}
+
+/** Wrong command-line use: exit 2. */
 export class UsageError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.usage;
 }
 
-/** The user stopped the command (Ctrl-C, SIGTERM): exit code 130, nothing half-written. */
+/** The user stopped the command (Ctrl-C, SIGTERM): exit 130, nothing half-written. */
 export class InterruptedError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.interrupted;
 }
+
+/** A build stopped by its abort signal; the CLI reports it as InterruptedError. */
+export class BuildAbortedError extends CapexReportError {}
+
+/** A file or folder could not be written (the cause says why: EROFS, ENOSPC, EACCES...). */
+export class WriteError extends CapexReportError {}
+
+/** A chart spec that Vega-Lite or Vega rejects, or a render that fails. */
+export class ChartError extends CapexReportError {
+  readonly chart: string;
+  readonly reason: string;
+
+  constructor(message: string, chart: string, reason: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.chart = chart;
+    this.reason = reason;
+  }
+}
+
+/** A value the formatter cannot print honestly (NaN, Infinity, a malformed date or week id). */
+export class FormatError extends CapexReportError {}
+
+/** Chromium could not print a page (after one retry for a crash or a time-out). */
+export class PrintError extends CapexReportError {}
+
+/** A printed PDF could not be finalized (metadata, /Lang, /ID). */
+export class FinalizeError extends CapexReportError {}
+
+/** A PDF that is not in the shape Chromium writes; finalizing falls back to pdf-lib. */
+export class UnsupportedPdfError extends CapexReportError {}
 
 /** The whole chain of messages, outermost first, for one-line-per-cause printing. */
 export function describeError(error: unknown): string[] {
   const lines: string[] = [];
   let current: unknown = error;
   while (current !== undefined && current !== null && lines.length < 10) {
-    lines.push(current instanceof Error ? current.message : String(current));
+    const text = current instanceof Error ? current.message : String(current);
+    // An empty message (some of Puppeteer's errors) says nothing: its class name does.
+    lines.push(text.trim() === '' && current instanceof Error ? current.name : text);
     current = current instanceof Error ? current.cause : undefined;
   }
   return lines;

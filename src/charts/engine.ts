@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { BoundedMap } from '../bounded-map.js';
+import { BoundedMap } from '../cache/bounded-map.js';
 import { addAccessibleText } from './accessible.js';
-import { ChartError } from './errors.js';
+import { chartError } from './errors.js';
 import { registerChartExpressions } from './expressions.js';
 import { describeSpec, type Json } from './localize.js';
 import { type ChartInput, fileOf, messageOf } from './render.js';
@@ -120,12 +120,12 @@ function compileAndParse(
     try {
       spec = compile(shape as unknown as TopLevelSpec, { logger }).spec;
     } catch (cause) {
-      throw new ChartError('compile', file, messageOf(cause), { cause });
+      throw chartError('compile', file, messageOf(cause), cause);
     }
     try {
       runtime = vega.parse(bindTexts(spec, texts));
     } catch (cause) {
-      throw new ChartError('parse', file, messageOf(cause), { cause });
+      throw chartError('parse', file, messageOf(cause), cause);
     }
     parsed.set(key, runtime);
   }
@@ -179,10 +179,10 @@ export async function renderUncached(
   try {
     svg = await drawView(shape, logger);
   } catch (cause) {
-    throw new ChartError('render', file, messageOf(cause), { cause });
+    throw chartError('render', file, messageOf(cause), cause);
   }
   // Vega logs dataflow errors (a failing expression, a bad transform) instead of throwing them.
-  if (errors.length > 0) throw new ChartError('render', file, errors.join('; '));
+  if (errors.length > 0) throw chartError('render', file, errors.join('; '));
   return addAccessibleText(svg, {
     id: `${input.name}-${input.locale}`,
     ...describeSpec(prepared, input.name),

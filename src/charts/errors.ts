@@ -1,17 +1,15 @@
-/** Errors of the chart stage; the base class and exit codes are shared (src/errors.ts). */
-import { CapexReportError } from '../errors.js';
+/** Errors of the chart stage, worded by the catalog (the class is in src/errors.ts). */
+import { ChartError } from '../errors.js';
+import { msg } from '../messages/index.js';
 
-/**
- * A chart spec that Vega-Lite or Vega rejects, or a render that fails. The message names the
- * chart's file and keeps Vega's own reason; the original error is the `cause`.
- */
-export class ChartError extends CapexReportError {
-  readonly chart: string;
-  readonly reason: string;
+export type ChartVerb = 'read' | 'localize' | 'compile' | 'parse' | 'render';
 
-  constructor(verb: string, chart: string, reason: string, options?: { cause?: unknown }) {
-    super(`Could not ${verb} chart ${chart}: ${reason}`, options);
-    this.chart = chart;
-    this.reason = reason;
-  }
+/** A chart spec that Vega-Lite or Vega rejects, or a render that fails; keeps Vega's reason. */
+export function chartError(
+  verb: ChartVerb,
+  chart: string,
+  reason: string,
+  cause?: unknown,
+): ChartError {
+  return new ChartError(msg.charts.couldNot(verb, chart, reason), chart, reason, { cause });
 }

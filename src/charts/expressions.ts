@@ -4,6 +4,7 @@
  * takes the locale explicitly: expression functions are global to the process, and two charts in
  * two languages may render at the same time. Chart specs read it from the `locale` parameter.
  */
+
 import * as vega from 'vega';
 import { type Kind, LOCALES, type Locale, QUALIFIERS, type Qualifier } from '../data/schema.js';
 import {
@@ -15,10 +16,11 @@ import {
   moneyAxisUnit,
   qualifierWord,
 } from '../format/index.js';
+import { msg } from '../messages/index.js';
 
 function asLocale(value: unknown): Locale {
   if ((LOCALES as readonly unknown[]).includes(value)) return value as Locale;
-  throw new Error(`expected a locale (${LOCALES.join(', ')}) as an argument, got ${value}`);
+  throw new Error(msg.charts.badLocale(LOCALES, value));
 }
 
 function asDecimals(value: unknown): number | undefined {

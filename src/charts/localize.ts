@@ -4,7 +4,9 @@
  * value the chart's data builder computed (a source line, a summary). Keeping the markers as
  * objects (not a string prefix) means no real label can be mistaken for a key.
  */
+
 import type { Translate } from '../i18n/index.js';
+import { msg } from '../messages/index.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -26,7 +28,7 @@ function isMarker(value: object): value is Marker {
 function resolve(marker: Marker, t: Translate, vars: ChartVars): string {
   if ('$t' in marker) return t(marker.$t, { ...vars });
   const value = vars[marker.$v];
-  if (value === undefined) throw new Error(`Missing chart value "${marker.$v}"`);
+  if (value === undefined) throw new Error(msg.charts.missingValue(marker.$v));
   return String(value);
 }
 

@@ -8,17 +8,16 @@
  * Text is measured with the report's own fonts (text-metrics.ts) and numbers are formatted by the
  * report's format module (expressions.ts), so the SVG matches the PDF and the tables.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { type Cache, cacheKey, codeKey } from '../cache/index.js';
 import type { Locale } from '../data/schema.js';
 import { FONT_FACES } from '../fonts/files.js';
 import { projectTranslator } from '../i18n/index.js';
-import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
-import { codeKey } from '../io/code-key.js';
-import { VERSION } from '../version.js';
-import { ChartError } from './errors.js';
+import { msg } from '../messages/index.js';
+import { VERSION } from '../project.js';
+import { chartError } from './errors.js';
 import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
 import { THEME } from './theme.js';
 
@@ -69,33 +68,12 @@ export interface ChartInput {
 }
 
 export interface RenderOptions {
-  /** Also keep rendered SVGs in this directory, across processes. */
-  cacheDir?: string;
+  /** Rendered SVGs are kept here (kind `charts`), by the prepared spec and the engine. */
+  cache?: Cache | undefined;
 }
 
 /** The parameter chart specs read the locale from, e.g. `formatAxisMoneyBn(datum.value, locale)`. */
 export const LOCALE_PARAM = 'locale';
-
-const memory = new Map<string, Promise<string>>();
-const stats = { hits: 0, renders: 0 };
-
-/** Renders counted since the process started (or the last clearChartCache), for tests and logs. */
-export function chartCacheStats(): { hits: number; renders: number; size: number } {
-  return { ...stats, size: memory.size };
-}
-
-const pendingWrites = new Set<Promise<void>>();
-
-/** Resolves when every cache file started so far is written (renders do not wait for them). */
-export async function settleCacheWrites(): Promise<void> {
-  await Promise.all([...pendingWrites]);
-}
-
-export function clearChartCache(): void {
-  memory.clear();
-  stats.hits = 0;
-  stats.renders = 0;
-}
 
 /** Renders a Vega-Lite spec (optionally with `$t` markers) to an accessible SVG string. */
 export async function renderChart(
@@ -105,17 +83,15 @@ export async function renderChart(
 ): Promise<string> {
   const localized = await localize(spec as Json, input);
   const prepared = prepareSpec(localized, input);
-  const key = cacheKey(prepared, input.locale);
-  const cached = memory.get(key);
-  if (cached) {
-    stats.hits += 1;
-    return cached;
-  }
-  const pending = renderCached(prepared, input, key, options.cacheDir);
-  memory.set(key, pending);
-  // A failed render is not remembered: the next call tries again and reports the error again.
-  pending.catch(() => memory.delete(key));
-  return pending;
+  const { cache } = options;
+  const key = chartKey(prepared, input.locale);
+  const cached = await cache?.read('charts', key);
+  if (cached) return cached.toString('utf8');
+  // Vega, Vega-Lite and fontkit load only when a chart is not in the cache.
+  const { renderUncached } = await import('./engine.js');
+  const svg = await renderUncached(prepared, input);
+  cache?.write('charts', key, svg);
+  return svg;
 }
 
 async function localize(spec: Json, input: ChartInput): Promise<Json> {
@@ -124,14 +100,14 @@ async function localize(spec: Json, input: ChartInput): Promise<Json> {
   try {
     return localizeSpec(spec, t, input.vars);
   } catch (cause) {
-    throw new ChartError('localize', fileOf(input), messageOf(cause), { cause });
+    throw chartError('localize', fileOf(input), messageOf(cause), cause);
   }
 }
 
 /** Theme under the spec's own config, the locale parameter, and the data bound by name. */
 export function prepareSpec(spec: Json, input: ChartInput): Record<string, Json> {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new ChartError('read', fileOf(input), 'expected a Vega-Lite spec object');
+    throw chartError('read', fileOf(input), msg.charts.notASpec);
   }
   const params = Array.isArray(spec.params) ? spec.params : [];
   const own = (p: Json) =>
@@ -173,37 +149,8 @@ const fontKey = FONT_FACES.map((f) => {
   return `${f.family}/${f.weight}/${path.basename(f.file)}/${size}`;
 }).join('|');
 
-function cacheKey(prepared: Json, locale: Locale): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prepared, locale, fontKey, ENGINE_VERSIONS, VERSION, CODE_KEY]))
-    .digest('hex');
-}
-
-async function renderCached(
-  prepared: Record<string, Json>,
-  input: ChartInput,
-  key: string,
-  cacheDir: string | undefined,
-): Promise<string> {
-  const file = cacheDir ? path.join(cacheDir, `${key}.svg`) : undefined;
-  if (file) {
-    const stored = await readCheckedCacheFile(file);
-    if (stored !== undefined) {
-      stats.hits += 1;
-      return stored.toString('utf8');
-    }
-  }
-  // Vega, Vega-Lite and fontkit load only when a chart is not in a cache.
-  const { renderUncached } = await import('./engine.js');
-  stats.renders += 1;
-  const svg = await renderUncached(prepared, input);
-  // Not awaited: the SVG is ready now; the cache file follows (see writeCheckedCacheFile).
-  if (file) {
-    const writing = writeCheckedCacheFile(file, svg);
-    pendingWrites.add(writing);
-    void writing.finally(() => pendingWrites.delete(writing));
-  }
-  return svg;
+function chartKey(prepared: Json, locale: Locale): string {
+  return cacheKey(prepared, locale, fontKey, ENGINE_VERSIONS, VERSION, CODE_KEY);
 }
 
 export function fileOf(input: ChartInput): string {

@@ -2,20 +2,22 @@
  * The report's charts: which exist, built from the week and its metrics, rendered in one
  * language. Writing the files is the caller's job (see chartFileName).
  */
-import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Cache } from '../cache/index.js';
 import type { Locale, Week } from '../data/schema.js';
 import { projectTranslator, type Translate } from '../i18n/index.js';
+import { type InputFile, inputFile, shownName, textOf } from '../inputs/files.js';
+import { msg } from '../messages/index.js';
 import type { Metrics } from '../metrics/types.js';
+import { TEMPLATES_DIR } from '../project.js';
 import { buildCapexByCompany } from './data/capex-by-company.js';
 import { buildCapexVsCash, cashCompanies } from './data/capex-vs-cash.js';
 import type { ChartContext, ChartPlan } from './data/context.js';
 import { buildFundFlows, EQUITY_FLOWS_BY_REGION, FLOWS_BY_CATEGORY } from './data/fund-flows.js';
-import { ChartError } from './errors.js';
+import { chartError } from './errors.js';
 import { describeSpec, type Json, localizeSpec } from './localize.js';
-import { type RenderOptions, renderChart } from './render.js';
-
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/charts/', import.meta.url));
+import { renderChart } from './render.js';
 
 export interface RenderedChart {
   /** e.g. `capex-by-company`, `amazon-capex-vs-cash`. */
@@ -32,10 +34,6 @@ export function chartFileName(id: string, locale: Locale): string {
   return `${id}.${locale}.svg`;
 }
 
-export function templateFile(template: string, dir: string = TEMPLATES_DIR): string {
-  return `${dir.replace(/\/?$/, '/')}${template}.vl.json`;
-}
-
 /** The report's charts in reading order; a chart whose data the week lacks is left out. */
 export function planCharts(ctx: ChartContext): ChartPlan[] {
   return [
@@ -46,59 +44,57 @@ export function planCharts(ctx: ChartContext): ChartPlan[] {
   ].filter((plan): plan is ChartPlan => plan !== undefined);
 }
 
-/** Parsed templates by file, re-read when the file changes (an edit between two rebuilds). */
-const templates = new Map<string, { mtimeMs: number; json: Json }>();
+/** The project's chart specs, read now (charts rendered outside a build; a build has them). */
+export function readChartSpecs(dir: string = path.join(TEMPLATES_DIR, 'charts')): InputFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.vl.json'))
+    .sort()
+    .map((f) =>
+      inputFile(`templates/charts/${f}`, readFileSync(path.join(dir, f)), path.join(dir, f)),
+    );
+}
 
-async function readTemplate(file: string): Promise<Json> {
+function specOf(specs: readonly InputFile[], template: string): { file: string; json: Json } {
+  const spec = specs.find((s) => s.name.endsWith(`/${template}.vl.json`));
+  const file = spec ? shownName(spec) : `templates/charts/${template}.vl.json`;
+  if (!spec) throw chartError('read', file, msg.charts.noSpec(template));
   try {
-    const { mtimeMs } = await stat(file);
-    const cached = templates.get(file);
-    if (cached?.mtimeMs === mtimeMs) return cached.json;
-    const json = JSON.parse(await readFile(file, 'utf8')) as Json;
-    templates.set(file, { mtimeMs, json });
-    return json;
+    return { file, json: JSON.parse(textOf(spec)) as Json };
   } catch (cause) {
-    throw new ChartError('read', file, cause instanceof Error ? cause.message : String(cause), {
-      cause,
-    });
+    throw chartError('read', file, (cause as Error).message, cause);
   }
 }
 
+export interface RenderChartsInput {
+  week: Week;
+  metrics: Metrics;
+  locale: Locale;
+  /** The build's translator for `locale` (default: one from the project's locale files). */
+  t?: Translate;
+  /** The chart specs (default: the project's, read now). */
+  specs?: readonly InputFile[];
+  cache?: Cache | undefined;
+  onWarning?: (message: string) => void;
+}
+
 /** Renders every chart of the report in one language. */
-export async function renderCharts(
-  week: Week,
-  metrics: Metrics,
-  locale: Locale,
-  options: RenderOptions & {
-    templatesDir?: string;
-    onWarning?: (message: string) => void;
-    /** The build's translator for `locale` (default: one from the project's locale files). */
-    t?: Translate;
-  } = {},
-): Promise<RenderedChart[]> {
-  const t = options.t ?? (await projectTranslator(locale));
+export async function renderCharts(input: RenderChartsInput): Promise<RenderedChart[]> {
+  const { week, metrics, locale } = input;
+  const t = input.t ?? (await projectTranslator(locale));
+  const specs = input.specs ?? readChartSpecs();
   const plans = planCharts({ week, metrics, locale, t });
   return Promise.all(
     plans.map(async (plan) => {
-      const file = templateFile(plan.template, options.templatesDir);
+      const { file, json } = specOf(specs, plan.template);
       let spec: Json;
       try {
-        spec = localizeSpec(await readTemplate(file), t, plan.vars);
+        spec = localizeSpec(json, t, plan.vars);
       } catch (cause) {
-        if (cause instanceof ChartError) throw cause;
-        throw new ChartError('localize', file, String((cause as Error).message), { cause });
+        throw chartError('localize', file, (cause as Error).message, cause);
       }
-      const svg = await renderChart(
-        spec as object,
-        {
-          name: plan.id,
-          locale,
-          data: plan.data,
-          file,
-          ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-        },
-        options,
-      );
+      const chart = { name: plan.id, locale, data: plan.data, file };
+      const options = input.onWarning ? { ...chart, onWarning: input.onWarning } : chart;
+      const svg = await renderChart(spec as object, options, { cache: input.cache });
       return { id: plan.id, ...describeSpec(spec), svg };
     }),
   );

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import * as vega from 'vega';
-import { BoundedMap } from '../bounded-map.js';
+import { BoundedMap } from '../cache/bounded-map.js';
 import { FONT_FACES, type FontFace, type FontWeight } from '../fonts/files.js';
 
 /** The part of fontkit's font object this module uses (fontkit ships no types). */

@@ -1,7 +1,10 @@
+/** `capex-report build`: the CLI's side of buildReport (options, progress, Ctrl-C, the paths). */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale } from '../data/schema.js';
 import { InterruptedError, UsageError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { DEFAULT_CACHE_DIR } from '../project.js';
 import type { PaperSize } from '../render/page-css.js';
 
 export interface BuildCommandOptions {
@@ -22,8 +25,7 @@ export async function newestWeekFile(dir = 'data'): Promise<string> {
     .filter((f) => /^\d{4}-W\d{2}\.ya?ml$/.test(f))
     .sort();
   const newest = files.at(-1);
-  if (!newest)
-    throw new UsageError(`No week file (YYYY-Www.yaml) in ${dir}/; pass one with --data FILE`);
+  if (!newest) throw new UsageError(msg.build.noWeekFile(dir));
   return path.join(dir, newest);
 }
 
@@ -38,52 +40,41 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     if (!options.quiet) process.stderr.write(`${line}\n`);
   };
   // Chromium starts first, on the other core, while Node loads the rest of the pipeline.
-  const { launchBrowser } = await import('../pdf/browser.js');
-  const browser = options.htmlOnly
+  const { openBrowserLease } = await import('../pdf/lease.js');
+  const lease = options.htmlOnly
     ? undefined
-    : launchBrowser({
-        ...(options.browser ? { executablePath: options.browser } : {}),
-        handleSignals: false,
-      });
-  browser?.catch(() => {}); // a missing browser is reported when printing needs it
-  // Once: Ctrl-C, the build (as soon as the pages are printed) and the end all call it.
-  let closing: Promise<void> | undefined;
-  const closeBrowser = () => {
-    closing ??= browser?.then((b) => b.close()).catch(() => {}) ?? Promise.resolve();
-    return closing;
-  };
-  controller.signal.addEventListener('abort', closeBrowser, { once: true });
+    : openBrowserLease({ executablePath: options.browser, signal: controller.signal });
   try {
-    const { buildReport } = await import('../build.js');
+    const [{ buildReport }, { noCache, openCache }] = await Promise.all([
+      import('../build.js'),
+      import('../cache/index.js'),
+    ]);
     const result = await buildReport({
       dataFile,
       outDir: options.out,
       locales: [...new Set(options.locale)],
       paper: options.paper,
       htmlOnly: options.htmlOnly,
-      ...(browser ? { browser, closeBrowser } : {}),
-      ...(options.cache ? {} : { cacheDir: false as const }),
+      browser: lease,
+      cache: options.cache ? openCache(DEFAULT_CACHE_DIR) : noCache(),
       signal: controller.signal,
       onStage: (stage, detail) => log(`  ${stage}${detail ? ` ${detail}` : ''}`),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(
-      `Built ${result.week.meta.week} in ${seconds} s → ${path.relative(process.cwd(), result.dir) || '.'}/`,
-    );
+    const dir = path.relative(process.cwd(), result.dir ?? '') || '.';
+    log(msg.output.built(result.week.meta.week, seconds, dir));
     const pdfs = Object.values(result.pdfs);
     const shown =
       pdfs.length > 0 ? pdfs : Object.values(result.files).filter((f) => f.endsWith('.html'));
     for (const file of shown) process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
   } catch (error) {
     if (controller.signal.aborted) {
-      throw new InterruptedError(
-        `Build interrupted (${String(controller.signal.reason?.message ?? 'signal')}); the previous output is untouched`,
-        { cause: error },
-      );
+      const reason = String(controller.signal.reason?.message ?? 'signal');
+      throw new InterruptedError(msg.build.interrupted(reason), { cause: error });
     }
     throw error;
   } finally {
-    await closeBrowser();
+    await lease?.close();
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
   }

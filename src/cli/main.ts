@@ -3,17 +3,23 @@
  * process, with the codes of EXIT_CODES.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CapexReportError, describeError, EXIT_CODES, InvalidInputError } from '../errors.js';
+import {
+  CapexReportError,
+  describeError,
+  EXIT_CODES,
+  type ExitName,
+  InvalidInputError,
+} from '../errors.js';
+import { msg } from '../messages/index.js';
 import type { BuildCommandOptions } from './build.js';
 
-const EXIT_HELP = `
-Exit codes:
-  0  success
-  1  invalid input: data file, locale strings or templates (every problem is listed)
-  2  usage error: unknown command or option
-  3  environment problem: no browser, missing font files
-  4  any other failure (a browser crash that persisted after one retry, a disk error)
-130  interrupted (Ctrl-C); the browser is closed and the previous output is untouched`;
+const EXIT_HELP = [
+  '',
+  'Exit codes:',
+  ...(Object.entries(EXIT_CODES) as [ExitName, number][]).map(
+    ([name, code]) => `${String(code).padStart(3)}  ${msg.cli.exitCodes[name]}`,
+  ),
+].join('\n');
 
 function program(): Command {
   const cli = new Command('capex-report')
@@ -68,10 +74,10 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
     const [first, ...causes] = describeError(error);
-    process.stderr.write(`capex-report: ${first}\n`);
+    process.stderr.write(`${msg.cli.failed(first ?? '')}\n`);
     // Invalid input lists its problems in full; the underlying I/O error would only repeat them.
     if (!(error instanceof InvalidInputError)) {
-      for (const cause of causes) process.stderr.write(`  caused by: ${cause}\n`);
+      for (const cause of causes) process.stderr.write(`${msg.cli.causedBy(cause)}\n`);
     }
     return error instanceof CapexReportError ? error.exitCode : EXIT_CODES.failure;
   }

@@ -1,8 +1,9 @@
+/** `capex-report validate FILE`. */
 import { checkWeekFile } from '../check.js';
+import { msg } from '../messages/index.js';
 
 export async function runValidate(file: string): Promise<void> {
-  const week = await checkWeekFile(file);
-  process.stdout.write(
-    `${file}: valid (${week.meta.week}, ${week.companies.length} companies, ${week.sources.length} sources)\n`,
-  );
+  const { week } = await checkWeekFile(file);
+  const { meta, companies, sources } = week;
+  process.stdout.write(`${msg.build.valid(file, meta.week, companies.length, sources.length)}\n`);
 }

@@ -3,12 +3,12 @@
  * them are reported together.
  */
 import type { Problem } from '../errors.js';
-import { parsePath } from '../io/paths.js';
+import { locateProblems } from '../io/yaml.js';
+import { msg } from '../messages/index.js';
 import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
-import { checkTexts } from './text-rules.js';
 import { checkUnits } from './unit-rules.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
@@ -29,16 +29,7 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkUnits(week),
     ...checkFlowWeek(week),
   ];
-  // Token and number-parity rules need the figures to exist; run them only on sound data.
-  if (issues.length === 0) issues.push(...checkTexts(week, bilingualTexts(week)));
-  return issues.map((issue) => {
-    const position = loaded.locate(parsePath(issue.path));
-    return {
-      file: loaded.file,
-      ...issue,
-      ...(position ? { line: position.line, column: position.column } : {}),
-    };
-  });
+  return locateProblems(loaded, issues);
 }
 
 /** The fund flows must be the report week's, not a stale week's left in the file. */
@@ -48,8 +39,7 @@ function checkFlowWeek(week: Week): Issue[] {
   return [
     {
       path: 'fundFlows.weekEnding',
-      expected: `a date in the report week ${week.meta.week}`,
-      found: `${week.fundFlows.weekEnding} (${flowWeek})`,
+      ...msg.week.flowWeek(week.meta.week, week.fundFlows.weekEnding, flowWeek),
     },
   ];
 }
@@ -57,13 +47,7 @@ function checkFlowWeek(week: Week): Issue[] {
 function checkWeekId(week: Week): Issue[] {
   const actual = isoWeekOf(week.meta.periodEnd);
   if (actual === week.meta.week) return [];
-  return [
-    {
-      path: 'meta.week',
-      expected: `the ISO week of meta.periodEnd ${week.meta.periodEnd} (${actual})`,
-      found: week.meta.week,
-    },
-  ];
+  return [{ path: 'meta.week', ...msg.week.weekId(week.meta.periodEnd, actual, week.meta.week) }];
 }
 
 function duplicates(values: readonly string[]): Set<string> {
@@ -77,11 +61,7 @@ function checkUniqueIds(week: Week): Issue[] {
     const dup = duplicates(values);
     values.forEach((v, i) => {
       if (dup.has(v) && values.indexOf(v) !== i)
-        out.push({
-          path: path(i),
-          expected: `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} not listed before`,
-          found: `${JSON.stringify(v)} again`,
-        });
+        out.push({ path: path(i), ...msg.week.duplicate(what, v) });
     });
   };
   unique(
@@ -142,11 +122,7 @@ function checkSources(week: Week): Issue[] {
       for (const [key, v] of Object.entries(value)) {
         const child = path ? `${path}.${key}` : key;
         if (key === 'source' && typeof v === 'string' && !known.has(v)) {
-          out.push({
-            path: child,
-            expected: `an existing source id (${[...known].join(', ')})`,
-            found: JSON.stringify(v),
-          });
+          out.push({ path: child, ...msg.week.unknownSource([...known], v) });
         } else walk(v, child);
       }
     }
@@ -162,11 +138,7 @@ function checkRanges(week: Week): Issue[] {
     const range = SANE_RANGE[f.unit];
     if (f.derived || !range) continue;
     if (f.value < range[0] || f.value > range[1]) {
-      out.push({
-        path: `${f.path}.value`,
-        expected: `a value in ${f.unit} between ${range[0]} and ${range[1]}`,
-        found: String(f.value),
-      });
+      out.push({ path: `${f.path}.value`, ...msg.week.outOfRange(f.unit, ...range, f.value) });
     }
   }
   return out;
@@ -182,24 +154,15 @@ function checkCapex(week: Week): Issue[] {
         if (!base || isCapexEstimate(base)) {
           out.push({
             path: `${path}.estimateFrom.year`,
-            expected: `a year of ${company.id}'s capex that has a value`,
-            found: entry.estimateFrom.year,
+            ...msg.week.estimateBase(company.id, entry.estimateFrom.year),
           });
         }
         continue;
       }
       if (entry.value < 0)
-        out.push({
-          path: `${path}.value`,
-          expected: 'capex of 0 or more',
-          found: String(entry.value),
-        });
+        out.push({ path: `${path}.value`, ...msg.week.negativeCapex(entry.value) });
       if (entry.unit !== 'USD bn')
-        out.push({
-          path: `${path}.unit`,
-          expected: '"USD bn" for capex',
-          found: JSON.stringify(entry.unit),
-        });
+        out.push({ path: `${path}.unit`, ...msg.week.unitFor(['USD bn'], entry.unit, 'capex') });
     }
   });
   for (const list of ['byCategory', 'byRegion'] as const) {
@@ -207,8 +170,7 @@ function checkCapex(week: Week): Issue[] {
       if (f.figure.unit === 'USD bn') continue;
       out.push({
         path: `fundFlows.${list}[${i}].figure.unit`,
-        expected: '"USD bn" for a fund flow',
-        found: JSON.stringify(f.figure.unit),
+        ...msg.week.unitFor(['USD bn'], f.figure.unit, 'a fund flow'),
       });
     }
   }

@@ -4,6 +4,7 @@
  * Cross-field rules (source ids exist, week id matches the date, ...) live in `rules.ts`.
  */
 import { z } from 'zod';
+import { msg } from '../messages/index.js';
 
 export const LOCALES = ['zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -28,17 +29,15 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 const nonEmpty = z
   .string()
   .trim()
-  .refine((text) => text.replace(/[\p{Cf}\s]/gu, '') !== '', 'a non-empty text');
+  .refine((text) => text.replace(/[\p{Cf}\s]/gu, '') !== '', msg.week.nonEmptyText);
 
 /** A text in both report languages. */
 export const bilingualSchema = z.strictObject({ 'zh-TW': nonEmpty, en: nonEmpty });
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
-const finiteNumber = z.number().refine(Number.isFinite, 'a finite number');
+const finiteNumber = z.number().refine(Number.isFinite, msg.week.finiteNumber);
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and hyphens');
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, msg.week.idFormat);
 
 /** One number with everything a reader needs to trace it. */
 export const figureSchema = z.strictObject({
@@ -58,8 +57,8 @@ export type Figure = z.infer<typeof figureSchema>;
  */
 export const capexEstimateSchema = z.strictObject({
   estimateFrom: z.strictObject({
-    year: z.string().regex(/^\d{4}$/, 'a four-digit year'),
-    ratio: finiteNumber.refine((r) => r > 0, 'a ratio above 0'),
+    year: z.string().regex(/^\d{4}$/, msg.week.year),
+    ratio: finiteNumber.refine((r) => r > 0, msg.week.positiveRatio),
   }),
   source: idSchema,
   basis: bilingualSchema,
@@ -96,10 +95,10 @@ export type Returns = z.infer<typeof returnsSchema>;
 
 export const companySchema = z.strictObject({
   id: idSchema,
-  ticker: z.string().regex(/^[A-Z.]{1,6}$/, 'a ticker of 1-6 capital letters'),
+  ticker: z.string().regex(/^[A-Z.]{1,6}$/, msg.week.ticker),
   name: bilingualSchema,
   /** Capex by calendar/fiscal year ("2025", "2026"), in USD bn. */
-  capex: z.record(z.string().regex(/^\d{4}$/, 'a four-digit year'), capexEntrySchema),
+  capex: z.record(z.string().regex(/^\d{4}$/, msg.week.year), capexEntrySchema),
   capexNote: bilingualSchema.optional(),
   returns: returnsSchema.optional(),
 });
@@ -154,7 +153,7 @@ export type SectionId = (typeof SECTION_IDS)[number];
 
 export const weekSchema = z.strictObject({
   meta: z.strictObject({
-    week: z.string().regex(/^\d{4}-W\d{2}$/, 'an ISO week id such as 2026-W06'),
+    week: z.string().regex(/^\d{4}-W\d{2}$/, msg.week.weekIdFormat),
     periodEnd: z.iso.date(),
     edition: z.number().int().min(1),
     /** When this edition was issued; PDF creation dates come from it, so prints are reproducible. */

@@ -1,10 +1,11 @@
 /**
- * Rules for the week's texts: tokens name existing figures and appear only where they are
- * rendered, and both languages of a text carry the same numbers.
+ * Rules for the week's texts: tokens name figures of the week (data or derived: they run after
+ * the metrics are derived, against their ids) and appear only where they are rendered, and both
+ * languages of a text carry the same numbers.
  */
 import type { Problem } from '../errors.js';
-import { deriveMetrics } from '../metrics/derive.js';
-import type { Bilingual, Week } from './schema.js';
+import { msg } from '../messages/index.js';
+import { type Bilingual, LOCALES } from './schema.js';
 import { TOKEN_PATTERN } from './tokens.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
@@ -13,55 +14,37 @@ type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$)/;
 
 export function checkTexts(
-  week: Week,
   texts: readonly { path: string; text: Bilingual }[],
+  ids: ReadonlySet<string>,
 ): Issue[] {
-  const ids = new Set(deriveMetrics(week).figures.keys());
   const out: Issue[] = [];
   for (const { path, text } of texts) {
     const rich = RICH_PATH.test(path);
-    for (const locale of ['zh-TW', 'en'] as const) {
+    for (const locale of LOCALES) {
       const at = `${path}.${locale}`;
       const value = text[locale];
       if (!rich) {
         if (/\[\[|\]\]/.test(value)) {
-          out.push({
-            path: at,
-            expected: 'plain text (figure tokens work in text.* and views[].paraphrase only)',
-            found: JSON.stringify(value),
-          });
+          out.push({ path: at, ...msg.week.tokenOutsideProse(value) });
         }
         continue;
       }
       for (const m of value.matchAll(TOKEN_PATTERN)) {
         const id = m[1] ?? '';
         if (!ids.has(id)) {
-          out.push({
-            path: at,
-            expected: 'a token [[id]] naming a figure of this week',
-            found: m[0],
-            hint: 'see "Figure ids" in the README',
-          });
+          out.push({ path: at, ...msg.week.unknownToken(m[0]) });
         }
       }
       const leftover = value.replace(TOKEN_PATTERN, '');
       const stray = /\[\[[^\]]*\]\]|\[\[|\]\]/.exec(leftover);
       if (stray) {
-        out.push({
-          path: at,
-          expected: 'tokens written [[id]] with a lower-case id and no spaces',
-          found: stray[0],
-        });
+        out.push({ path: at, ...msg.week.malformedToken(stray[0]) });
       }
     }
     const zh = numbersOf(text['zh-TW']);
     const en = numbersOf(text.en);
     if (zh !== en) {
-      out.push({
-        path,
-        expected: 'the same numbers in zh-TW and en (write figures as [[id]] tokens)',
-        found: `zh-TW {${zh}} vs en {${en}}`,
-      });
+      out.push({ path, ...msg.week.numberParity(zh, en) });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 /** Each metric has one sensible unit: revenue in USD bn, growth in %, EPS in USD. */
 import type { Problem } from '../errors.js';
+import { msg } from '../messages/index.js';
 import type { Unit, Week } from './schema.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
@@ -22,11 +23,7 @@ export function checkUnits(week: Week): Issue[] {
   const out: Issue[] = [];
   const expect = (path: string, unit: Unit, allowed: readonly Unit[]) => {
     if (!allowed.includes(unit)) {
-      out.push({
-        path: `${path}.unit`,
-        expected: allowed.map((u) => JSON.stringify(u)).join(' or '),
-        found: JSON.stringify(unit),
-      });
+      out.push({ path: `${path}.unit`, ...msg.week.unitFor(allowed, unit) });
     }
   };
   for (const [c, company] of week.companies.entries()) {

@@ -1,25 +1,40 @@
 /**
  * Stage 2, validate: the zod schema checks the shape, `rules.ts` the cross-field rules; every
- * problem is reported at once with file, data path, line and column, expected and found.
+ * problem is reported at once with file, data path, line and column, expected and found. The
+ * texts' figure tokens are checked once the metrics are derived (validateTexts), against the
+ * ids of the derived figures: nothing is derived twice.
  */
 import type { z } from 'zod';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { formatPath } from '../io/paths.js';
+import { locateProblems } from '../io/yaml.js';
+import { msg } from '../messages/index.js';
+import type { Metrics } from '../metrics/types.js';
 import type { LoadedWeek } from './load.js';
-import { checkRules } from './rules.js';
+import { bilingualTexts, checkRules } from './rules.js';
 import { type Week, weekSchema } from './schema.js';
 import { suggestField } from './suggest.js';
+import { checkTexts } from './text-rules.js';
 
 export function validateWeek(loaded: LoadedWeek): Week {
   const parsed = weekSchema.safeParse(loaded.data, { reportInput: true });
   const problems: Problem[] = parsed.success
     ? checkRules(parsed.data, loaded)
     : flattenIssues(parsed.error.issues, loaded.data).flatMap((issue) => toProblems(issue, loaded));
-  if (problems.length > 0) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    throw new InvalidInputError(`Invalid week data (${loaded.file}): ${count}`, problems);
-  }
+  refuse(loaded, problems);
   return parsed.data as Week;
+}
+
+/** Every token of the texts names a figure of `metrics`; both languages carry the same numbers. */
+export function validateTexts(week: Week, metrics: Metrics, loaded: LoadedWeek): void {
+  const ids = new Set(metrics.figures.keys());
+  refuse(loaded, locateProblems(loaded, checkTexts(bilingualTexts(week), ids)));
+}
+
+function refuse(loaded: LoadedWeek, problems: readonly Problem[]): void {
+  if (problems.length > 0) {
+    throw new InvalidInputError(msg.week.invalid(loaded.file, problems.length), problems);
+  }
 }
 
 type Issue = z.core.$ZodIssue;
@@ -49,58 +64,28 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') {
-    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    // Invisible characters are shown by code point, so "found" never looks empty.
-    return shown.replace(
-      /\p{Cf}/gu,
-      (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-    );
-  }
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  return `a ${typeof value}`;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  object: 'a mapping',
-  string: 'a text',
-  number: 'a number',
-  array: 'a list',
-  boolean: 'true or false',
-};
-
 function expectation(issue: Issue, input: unknown): string {
   const last = issue.path.at(-1);
+  const m = msg.week;
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.expected === 'number' && typeof input === 'number') return 'a finite number';
-      if (issue.expected === 'string' && (last === 'zh-TW' || last === 'en')) {
-        return last === 'en' ? 'an English (en) text' : 'a Traditional Chinese (zh-TW) text';
-      }
-      const name = TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`;
-      return input === undefined ? `the required field "${String(last)}" (${name})` : name;
+      if (issue.expected === 'number' && typeof input === 'number') return m.finiteNumber;
+      if (issue.expected === 'string' && (last === 'zh-TW' || last === 'en')) return m.text(last);
+      const name = m.typeNames[issue.expected] ?? `a ${issue.expected}`;
+      return input === undefined ? m.requiredField(String(last), name) : name;
     }
     case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'unrecognized_keys':
-      return 'only known fields';
+      return m.oneOf(issue.values);
     case 'too_small':
-      return issue.origin === 'array'
-        ? `at least ${issue.minimum} item(s)`
-        : `at least ${issue.minimum}`;
+      return issue.origin === 'array' ? m.atLeastItems(issue.minimum) : m.atLeast(issue.minimum);
     case 'too_big':
-      return `at most ${issue.maximum}`;
+      return m.atMost(issue.maximum);
     case 'invalid_format':
       if (issue.format === 'regex') return issue.message;
-      if (issue.format === 'url') return 'an https:// URL';
-      if (issue.format === 'date') return 'a real date written YYYY-MM-DD';
-      if (issue.format === 'datetime')
-        return 'a date and time with offset, e.g. 2026-02-06T18:00:00+08:00';
-      return `a valid ${issue.format}`;
+      if (issue.format === 'url') return m.httpsUrl;
+      if (issue.format === 'date') return m.isoDate;
+      if (issue.format === 'datetime') return m.dateTime;
+      return m.validFormat(issue.format);
     default:
       return issue.message;
   }
@@ -117,9 +102,7 @@ function toProblems(issue: Issue, loaded: LoadedWeek): Problem[] {
         file: loaded.file,
         path: formatPath(path),
         ...(position ? { line: position.line, column: position.column } : {}),
-        expected: 'only known fields',
-        found: `an unknown field "${key}"`,
-        ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+        ...msg.week.unknownField(key, suggestion),
       };
     });
   }
@@ -131,7 +114,7 @@ function toProblems(issue: Issue, loaded: LoadedWeek): Problem[] {
       path: formatPath(issue.path),
       ...(position ? { line: position.line, column: position.column } : {}),
       expected: expectation(issue, input),
-      found: describe(input),
+      found: msg.week.foundValue(input),
     },
   ];
 }

@@ -3,15 +3,14 @@
  * the printed page loads nothing from disk or network and Chromium embeds small TrueType subsets
  * (CIDFontType2, never Type 3) in the PDF. Which characters: see characters.ts.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BoundedMap } from '../bounded-map.js';
+import { BoundedMap } from '../cache/bounded-map.js';
+import { type Cache, cacheKey } from '../cache/index.js';
 import { CapexReportError, EnvironmentError } from '../errors.js';
-import { readCheckedCacheFile, writeCheckedCacheFile } from '../io/cache-file.js';
+import { msg } from '../messages/index.js';
 import { collectCharacters, decodeReferences } from './characters.js';
 import { FONT_FACES, type FontFace } from './files.js';
 
@@ -44,10 +43,10 @@ export interface FontCssOptions {
   format?: FontFormat;
   faces?: readonly FontFace[];
   /**
-   * Keep the result on disk here too, keyed by the characters, format and font files: a rebuild
-   * of the same text skips HarfBuzz and fontkit entirely (they are not even loaded).
+   * Keep the result here (kind `fonts`), keyed by the characters, format and font files: a
+   * rebuild of the same text skips HarfBuzz and fontkit entirely (they are not even loaded).
    */
-  cacheDir?: string;
+  cache?: Cache | undefined;
 }
 
 type SubsetFont = (
@@ -122,34 +121,21 @@ const fontkit = {
 };
 
 const fontFiles = new Map<string, Promise<Uint8Array>>();
-const subsets = new Map<string, Promise<Uint8Array>>();
-/** Enough for both languages and a few weeks in one process (tests, a watch loop). */
-const MAX_CACHED_SUBSETS = 48;
+/** Subsets made in this process: a page's stack asks for Inter's subset twice (subsetInStack). */
+const subsets = new BoundedMap<string, Promise<Uint8Array>>(48);
 
 function readFontFile(face: FontFace): Promise<Uint8Array> {
   let bytes = fontFiles.get(face.file);
   if (!bytes) {
     bytes = readFile(face.file).catch((cause: unknown) => {
       fontFiles.delete(face.file);
-      throw new EnvironmentError(
-        `Could not read font file ${face.family} ${face.weight} (${face.file})`,
-        {
-          cause,
-        },
-      );
+      throw new EnvironmentError(msg.fonts.couldNotRead(face.family, face.weight, face.file), {
+        cause,
+      });
     });
     fontFiles.set(face.file, bytes);
   }
   return bytes;
-}
-
-function remember(key: string, subset: Promise<Uint8Array>): void {
-  subsets.set(key, subset);
-  subset.catch(() => subsets.delete(key)); // a failure is not cached
-  if (subsets.size > MAX_CACHED_SUBSETS) {
-    const oldest = subsets.keys().next().value;
-    if (oldest !== undefined) subsets.delete(oldest);
-  }
 }
 
 /** One face cut down to `characters` (the output of collectCharacters); cached in memory. */
@@ -158,8 +144,7 @@ export function subsetFace(
   characters: string,
   format: FontFormat = 'truetype',
 ): Promise<Uint8Array> {
-  const digest = createHash('sha256').update(characters).digest('hex');
-  const key = `${face.file}\u0000${format}\u0000${digest}`;
+  const key = cacheKey(face.file, format, characters);
   const cached = subsets.get(key);
   if (cached) return cached;
   const subset = readFontFile(face).then(async (font) => {
@@ -171,15 +156,13 @@ export function subsetFace(
         }),
       );
     } catch (cause) {
-      throw new CapexReportError(
-        `Could not subset font ${face.family} ${face.weight} (${face.file})`,
-        {
-          cause,
-        },
-      );
+      throw new CapexReportError(msg.fonts.couldNotSubset(face.family, face.weight, face.file), {
+        cause,
+      });
     }
   });
-  remember(key, subset);
+  subsets.set(key, subset);
+  subset.catch(() => subsets.delete(key)); // a failure is not kept
   return subset;
 }
 
@@ -214,41 +197,22 @@ function uncoveredCharacters(text: string, subsets: readonly Uint8Array[]): stri
 
 /** `@font-face` rules for every face and weight, each holding only the characters of `text`. */
 export async function buildFontCss(text: string, options: FontCssOptions = {}): Promise<FontCss> {
-  const { format = 'truetype', faces = FONT_FACES, cacheDir } = options;
+  const { format = 'truetype', faces = FONT_FACES, cache } = options;
   const characters = collectCharacters(text);
-  if (!cacheDir) return subsetFaces(text, characters, format, faces);
-  const key = createHash('sha256')
-    .update(JSON.stringify([characters, format, await facesKey(faces), CODE_KEY]))
-    .digest('hex');
-  const remembered = fontCssInMemory.get(key);
-  if (remembered) return rememberFontCss(key, remembered);
-  const file = path.join(cacheDir, `fonts-${key}.json`);
-  const whole = await readCheckedCacheFile(file);
-  const stored = whole && (JSON.parse(whole.toString('utf8')) as FontCss);
-  if (stored) return rememberFontCss(key, stored);
+  if (!cache) return subsetFaces(text, characters, format, faces);
+  const key = cacheKey(characters, format, await facesKey(faces), CODE_KEY);
+  const stored = await cache.read('fonts', key);
+  if (stored) return JSON.parse(stored.toString('utf8')) as FontCss;
   const built = await subsetFaces(text, characters, format, faces);
-  void writeCheckedCacheFile(file, JSON.stringify(built)); // not awaited: the fonts are ready now
-  return rememberFontCss(key, built);
-}
-
-/**
- * The disk cache's entries last read or written, by key: a rebuild in the same process skips
- * reading and parsing the ~1 MB file (~20 ms for the Chinese page). Two languages, a few weeks.
- */
-const fontCssInMemory = new BoundedMap<string, FontCss>(8);
-
-/** Deleted first, so that the entry used last is the last to go. */
-function rememberFontCss(key: string, css: FontCss): FontCss {
-  fontCssInMemory.delete(key);
-  fontCssInMemory.set(key, css);
-  return css;
+  cache.write('fonts', key, JSON.stringify(built));
+  return built;
 }
 
 /** This module's own code and the subsetter's version: changed code, new subsets. */
-const CODE_KEY = createHash('sha256')
-  .update(readFileSync(fileURLToPath(import.meta.url)))
-  .update(readFileSync(require.resolve('subset-font')))
-  .digest('hex');
+const CODE_KEY = cacheKey(
+  readFileSync(fileURLToPath(import.meta.url)),
+  readFileSync(require.resolve('subset-font')),
+);
 
 /** The font files as the cache sees them: a changed file changes every subset. */
 async function facesKey(faces: readonly FontFace[]): Promise<string> {
@@ -318,7 +282,7 @@ export function embedFontCss(html: string, css: string): string {
   const headEnd = html.search(/<\/head\s*>/i);
   if (headEnd === -1) {
     // Anything put before <!doctype> would switch the page to quirks mode.
-    throw new CapexReportError('Could not embed fonts (the HTML has no </head>)');
+    throw new CapexReportError(msg.fonts.noHead);
   }
   const style = `<style id="${FONT_STYLE_ID}">\n${css}\n</style>\n`;
   return `${html.slice(0, headEnd)}${style}${html.slice(headEnd)}`;

@@ -3,24 +3,49 @@
  * language to the other: a missing key is an error, never the other language's text.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import { BoundedMap } from '../bounded-map.js';
-import type { Locale } from '../data/schema.js';
+import { BoundedMap } from '../cache/bounded-map.js';
+import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
+import { type InputFile, inputFile, shownName, textOf } from '../inputs/files.js';
+import { msg } from '../messages/index.js';
+import { LOCALES_DIR } from '../project.js';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export const LOCALES_DIR = fileURLToPath(new URL('../../locales/', import.meta.url));
-
 export type Resources = Record<string, unknown>;
 
-export function localeFile(locale: Locale, dir: string = LOCALES_DIR): string {
-  return `${dir.replace(/\/?$/, '/')}${locale}.json`;
+/** The strings of a locale file; a file that is not a JSON object is invalid input. */
+export function parseLocaleFile(file: InputFile): Resources {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textOf(file));
+  } catch (cause) {
+    throw localeProblem(file, String((cause as Error).message), cause);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw localeProblem(file, Array.isArray(parsed) ? 'a list' : String(parsed));
+  }
+  return parsed as Resources;
 }
 
-export function readLocaleResources(locale: Locale, dir: string = LOCALES_DIR): Resources {
-  return JSON.parse(readFileSync(localeFile(locale, dir), 'utf8')) as Resources;
+function localeProblem(file: InputFile, found: string, cause?: unknown): InvalidInputError {
+  const name = shownName(file);
+  return new InvalidInputError(
+    msg.locales.invalid(name, 1),
+    [{ file: name, path: '', ...msg.locales.notJson(found) }],
+    { cause },
+  );
+}
+
+/** Both locale files of a folder, read now (tests and tools; a build takes them from loadInputs). */
+export function readLocaleFiles(dir: string = LOCALES_DIR): Record<Locale, InputFile> {
+  const read = (locale: Locale) => {
+    const file = path.join(dir, `${locale}.json`);
+    return inputFile(`locales/${locale}.json`, readFileSync(file), file);
+  };
+  return Object.fromEntries(LOCALES.map((l) => [l, read(l)])) as Record<Locale, InputFile>;
 }
 
 const shared = new Map<Locale, Promise<Translate>>();
@@ -29,17 +54,14 @@ const shared = new Map<Locale, Promise<Translate>>();
 export function projectTranslator(locale: Locale): Promise<Translate> {
   let t = shared.get(locale);
   if (!t) {
-    t = createTranslator(locale);
+    t = createTranslator(locale, parseLocaleFile(readLocaleFiles()[locale]));
     shared.set(locale, t);
   }
   return t;
 }
 
 /** An i18next `t` for one locale; a missing key throws instead of falling back. */
-export async function createTranslator(
-  locale: Locale,
-  resources: Resources = readLocaleResources(locale),
-): Promise<Translate> {
+export async function createTranslator(locale: Locale, resources: Resources): Promise<Translate> {
   const instance = i18next.createInstance();
   await instance.init({
     lng: locale,
@@ -60,8 +82,8 @@ export async function createTranslator(
     const known = memo === undefined ? undefined : answers.get(memo);
     if (known !== undefined) return known;
     if (!instance.exists(key, options)) {
-      throw new InvalidInputError(`Missing string "${key}" in locale ${locale}`, [
-        { file: `${locale}.json`, path: key, expected: `the string "${key}"`, found: 'nothing' },
+      throw new InvalidInputError(msg.locales.missingString(key, locale), [
+        { file: `${locale}.json`, path: key, ...msg.locales.missingKey(key) },
       ]);
     }
     const text = String(t(key, options as never));

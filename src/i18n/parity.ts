@@ -2,10 +2,11 @@
  * Both locale files must define the same keys: a string that exists in one language only would
  * otherwise surface as a missing or wrong-language text in a client's PDF.
  */
-
 import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError, type Problem } from '../errors.js';
-import { LOCALES_DIR, localeFile, type Resources, readLocaleResources } from './index.js';
+import { type InputFile, shownName } from '../inputs/files.js';
+import { msg } from '../messages/index.js';
+import { parseLocaleFile } from './index.js';
 
 export function flattenKeys(resources: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -21,42 +22,33 @@ export function flattenKeys(resources: unknown, prefix = ''): Map<string, unknow
 }
 
 /** Problems with the locale files: missing keys on either side, empty or non-string values. */
-export function checkLocaleParity(dir: string = LOCALES_DIR): Problem[] {
+export function checkLocaleParity(files: Readonly<Record<Locale, InputFile>>): Problem[] {
   const loaded = new Map<Locale, Map<string, unknown>>();
   const problems: Problem[] = [];
   for (const locale of LOCALES) {
-    let resources: Resources;
     try {
-      resources = readLocaleResources(locale, dir);
-    } catch (cause) {
-      problems.push({
-        file: localeFile(locale, dir),
-        path: '',
-        expected: 'a readable JSON file of strings',
-        found: (cause as Error).message,
-      });
-      continue;
+      loaded.set(locale, flattenKeys(parseLocaleFile(files[locale])));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(...error.problems);
     }
-    loaded.set(locale, flattenKeys(resources));
   }
   for (const [locale, keys] of loaded) {
     for (const [key, value] of keys) {
       if (typeof value !== 'string' || value.trim() === '') {
         problems.push({
-          file: localeFile(locale, dir),
+          file: shownName(files[locale]),
           path: key,
-          expected: 'a non-empty string',
-          found: JSON.stringify(value),
+          ...msg.locales.emptyString(JSON.stringify(value)),
         });
       }
       for (const other of LOCALES) {
         if (other === locale || !loaded.has(other)) continue;
         if (!loaded.get(other)?.has(key)) {
           problems.push({
-            file: localeFile(other, dir),
+            file: shownName(files[other]),
             path: key,
-            expected: `the key "${key}" (it exists in ${locale}.json)`,
-            found: 'nothing',
+            ...msg.locales.keyOnlyIn(key, locale),
           });
         }
       }
@@ -65,12 +57,9 @@ export function checkLocaleParity(dir: string = LOCALES_DIR): Problem[] {
   return problems;
 }
 
-export function assertLocaleParity(dir: string = LOCALES_DIR): void {
-  const problems = checkLocaleParity(dir);
+export function assertLocaleParity(files: Readonly<Record<Locale, InputFile>>): void {
+  const problems = checkLocaleParity(files);
   if (problems.length > 0) {
-    throw new InvalidInputError(
-      `Invalid locale files (${dir}): ${problems.length} problem(s)`,
-      problems,
-    );
+    throw new InvalidInputError(msg.locales.invalid('locales', problems.length), problems);
   }
 }

@@ -5,7 +5,7 @@
  * target.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CapexReportError } from '../errors.js';
 
@@ -42,20 +42,4 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
     throw new WriteError(`Could not write ${target}`, { cause });
   }
   await syncFolder(path.dirname(target)).catch(() => {}); // not every file system allows it
-}
-
-/**
- * For caches: the same temp-and-rename (a reader never sees half a file) without the fsyncs,
- * which cost more than the cached work on some disks; losing a cache entry to a power cut is
- * harmless. Never throws: a cache that cannot be written only costs the next build time.
- */
-export async function writeCacheFile(target: string, bytes: Uint8Array | string): Promise<void> {
-  const temp = tempPathFor(target);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch {
-    await rm(temp, { force: true }).catch(() => {});
-  }
 }

@@ -7,8 +7,26 @@
  * A problem entry returns a ProblemText (expected, found, hint): the caller adds where it is
  * (file, data path, line). Everything else returns a string.
  */
+import * as browser from './browser.js';
+import * as build from './build.js';
+import * as charts from './charts.js';
+import * as cli from './cli.js';
+import * as fonts from './fonts.js';
 import * as input from './input.js';
+import * as locales from './locales.js';
+import * as output from './output.js';
+import * as render from './render.js';
+import * as week from './week.js';
 
 export const msg = {
+  browser,
+  build,
+  charts,
+  cli,
+  fonts,
   input,
+  locales,
+  output,
+  render,
+  week,
 } as const;

@@ -5,8 +5,18 @@ export const couldNotRead = (what: string, file: string) => `Could not read ${wh
 export const couldNotLoad = (what: string, file: string) => `Could not load ${what} (${file})`;
 export const couldNotParse = (what: string, file: string) => `Could not parse ${what} (${file})`;
 
-export const unreadable = (found: string): ProblemText => ({
-  expected: 'a readable YAML file',
+/** What a read error's code means, in words. */
+export const readFailure = (code: string): string =>
+  ({
+    ENOENT: 'no such file',
+    EISDIR: 'a directory',
+    EACCES: 'no permission to read it',
+    EPERM: 'no permission to read it',
+    EMFILE: 'too many open files',
+  })[code] ?? code;
+
+export const unreadable = (kind: string, found: string): ProblemText => ({
+  expected: `a readable ${kind} file`,
   found,
 });
 export const emptyFile = (what: string): ProblemText => ({

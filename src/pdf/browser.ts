@@ -1,19 +1,22 @@
 /**
  * Finding and starting the Chromium that prints the PDFs.
  *
- * Order: an explicit setting (`--browser`, then PUPPETEER_EXECUTABLE_PATH), then the browser
- * Puppeteer downloaded itself (skipped at install time by .puppeteerrc.cjs, so it exists only
- * after `npx puppeteer browsers install chrome`), then Debian's /usr/bin/chromium. An explicit
- * setting that points nowhere is an error, never silently replaced by another browser.
+ * Order: an explicit setting (`--browser` or the config's `browser`, then
+ * PUPPETEER_EXECUTABLE_PATH), then the browser Puppeteer downloaded itself (skipped at install time
+ * by .puppeteerrc.cjs, so it exists only after `npx puppeteer browsers install chrome`), then the
+ * browsers installed on the machine: Google Chrome where Puppeteer knows it is (Windows, macOS,
+ * Linux), Microsoft Edge, and Chromium (Debian's /usr/bin/chromium and its usual other places).
+ * An explicit setting that points nowhere is an error, never silently replaced by another browser.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
-import { EnvironmentError } from '../errors.js';
+import { BrowserNotFoundError, EnvironmentError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import puppeteer from './puppeteer.js';
 
-export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'system';
+export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'chrome' | 'edge' | 'system';
 
 export interface BrowserCandidate {
   path: string;
@@ -21,7 +24,7 @@ export interface BrowserCandidate {
 }
 
 export interface ResolveBrowserOptions {
-  /** `--browser`: wins over everything else. */
+  /** `--browser` or the config's `browser`: wins over everything else. */
   executablePath?: string | undefined;
   /** Where PUPPETEER_EXECUTABLE_PATH is read from (default: process.env). */
   env?: Readonly<Record<string, string | undefined>>;
@@ -55,41 +58,51 @@ export const BROWSER_ARGS: readonly string[] = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
-export class BrowserNotFoundError extends EnvironmentError {
-  readonly tried: readonly BrowserCandidate[];
-
-  constructor(tried: readonly BrowserCandidate[]) {
-    super(browserNotFoundMessage(tried));
-    this.tried = tried;
+/** Microsoft Edge and Chromium where their installers put them, by platform. */
+export function installedBrowserPaths(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): BrowserCandidate[] {
+  if (platform === 'win32') {
+    const roots = [env['PROGRAMFILES(X86)'], env.PROGRAMFILES, env.LOCALAPPDATA].filter(
+      (root): root is string => Boolean(root),
+    );
+    return roots.map((root) => ({
+      path: path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      source: 'edge',
+    }));
   }
-}
-
-const SOURCE_LABELS: Record<BrowserSource, string> = {
-  option: '--browser',
-  env: 'PUPPETEER_EXECUTABLE_PATH',
-  puppeteer: "Puppeteer's browser",
-  system: 'Debian chromium',
-};
-
-export function browserNotFoundMessage(tried: readonly BrowserCandidate[]): string {
-  const list = tried.map((c) => `${c.path} (${SOURCE_LABELS[c.source]})`).join(', ');
+  if (platform === 'darwin') {
+    return [
+      { path: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', source: 'edge' },
+      { path: '/Applications/Chromium.app/Contents/MacOS/Chromium', source: 'system' },
+    ];
+  }
   return [
-    `Could not find a Chromium or Chrome to print the PDFs (tried: ${list || 'nothing'}).`,
-    'Install one with `apt-get install -y chromium` or `npx puppeteer browsers install chrome`',
-    '(either is then found automatically), or set PUPPETEER_EXECUTABLE_PATH to a Chrome executable.',
-  ].join(' ');
+    { path: SYSTEM_CHROMIUM, source: 'system' },
+    { path: '/usr/bin/chromium-browser', source: 'system' },
+    { path: '/usr/bin/microsoft-edge', source: 'edge' },
+  ];
 }
 
-/** Puppeteer's own download location (whether or not it exists), then Debian's package. */
-export function defaultBrowserCandidates(): BrowserCandidate[] {
+/** Puppeteer's own download location (whether or not it exists), then the installed browsers. */
+export function defaultBrowserCandidates(
+  platform: NodeJS.Platform = process.platform,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BrowserCandidate[] {
   const candidates: BrowserCandidate[] = [];
   try {
     candidates.push({ path: puppeteer.executablePath(), source: 'puppeteer' });
   } catch {
     // Puppeteer could not even compute a path (unknown platform): nothing to try there.
   }
-  candidates.push({ path: SYSTEM_CHROMIUM, source: 'system' });
-  return candidates;
+  try {
+    // Google Chrome's usual place on this platform; Puppeteer throws when it is not there.
+    candidates.push({ path: puppeteer.executablePath('chrome'), source: 'chrome' });
+  } catch {
+    // not installed
+  }
+  return [...candidates, ...installedBrowserPaths(platform, env)];
 }
 
 function explicitCandidate(options: ResolveBrowserOptions): BrowserCandidate | undefined {
@@ -103,7 +116,7 @@ export function resolveBrowserExecutable(options: ResolveBrowserOptions = {}): B
   const explicit = explicitCandidate(options);
   const tried = explicit ? [explicit] : (options.candidates ?? defaultBrowserCandidates());
   const found = tried.find((candidate) => existsSync(candidate.path));
-  if (!found) throw new BrowserNotFoundError(tried);
+  if (!found) throw new BrowserNotFoundError(msg.browser.notFound(tried), tried);
   return found;
 }
 
@@ -143,6 +156,6 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     return browser;
   } catch (cause) {
     removeProfile();
-    throw new EnvironmentError(`Could not start the browser (${executable.path})`, { cause });
+    throw new EnvironmentError(msg.browser.couldNotStart(executable.path), { cause });
   }
 }

@@ -9,8 +9,9 @@
  * (finalize-pdf-lib.ts), which is loaded only then.
  */
 import { createHash } from 'node:crypto';
-import { CapexReportError } from '../errors.js';
-import { type Rewrite, rewriteChromiumPdf, UnsupportedPdf } from './rewrite.js';
+import { FinalizeError, UnsupportedPdfError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { type Rewrite, rewriteChromiumPdf } from './rewrite.js';
 
 export interface PdfMetadata {
   title: string;
@@ -52,8 +53,6 @@ export function finalization(meta: PdfMetadata): Finalization {
   return { info: documentInfo(meta), language: meta.language, id: documentId(meta) };
 }
 
-export class FinalizeError extends CapexReportError {}
-
 /** /ID: 16 bytes from the inputs and the document's own identity (two languages, two IDs). */
 export function documentId(meta: PdfMetadata): string {
   return createHash('sha256')
@@ -85,17 +84,18 @@ export function finalizeStats(): { rewritten: number; pdfLib: number } {
 
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   if (!/^[0-9a-f]+$/i.test(meta.inputsHash)) {
-    throw new FinalizeError(`Could not finalize the PDF "${meta.title}" (inputsHash is not hex)`);
+    throw new FinalizeError(msg.browser.notHex(meta.title));
   }
   const written = finalization(meta);
-  const failed = `Could not finalize the PDF "${meta.title}"`;
-  let refusal: UnsupportedPdf;
+  let refusal: UnsupportedPdfError;
   try {
     const rewritten = rewriteChromiumPdf(pdf, written);
     ways.rewritten += 1;
     return rewritten;
   } catch (error) {
-    if (!(error instanceof UnsupportedPdf)) throw new FinalizeError(failed, { cause: error });
+    if (!(error instanceof UnsupportedPdfError)) {
+      throw new FinalizeError(msg.browser.couldNotFinalize(meta.title), { cause: error });
+    }
     refusal = error;
   }
   try {
@@ -105,6 +105,6 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<U
     return finalized;
   } catch (cause) {
     // Both reasons: why the file is not in Chromium's shape, and why pdf-lib could not read it.
-    throw new FinalizeError(`${failed} (not in Chromium's shape: ${refusal.message})`, { cause });
+    throw new FinalizeError(msg.browser.notChromiumShape(meta.title, refusal.message), { cause });
   }
 }

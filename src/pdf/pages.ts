@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, ConsoleMessage, HTTPRequest, Page } from 'puppeteer';
 import { FONT_STYLE_ID } from '../fonts/subset.js';
+import { msg } from '../messages/index.js';
 import { TimeoutError } from './puppeteer.js';
 
 export interface RefusedRequest {
@@ -150,7 +151,7 @@ export async function loadPage(
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what} took over ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(msg.browser.tookTooLong(what, ms))), ms);
   });
   try {
     return await Promise.race([work, late]);

@@ -1,48 +1,36 @@
 /**
- * Stage 7, print: one language's page printed in its own page of the shared browser, then
- * finalized (metadata, dates from the data, /ID from the inputs) as soon as it is back.
+ * Stage 7, print: one language's page printed with the lease's browser, then finalized (metadata,
+ * dates from the data, /ID from the inputs) as soon as it is back.
  */
-import type { Browser } from 'puppeteer';
 import type { Week } from '../data/schema.js';
 import type { Translate } from '../i18n/index.js';
+import { VERSION } from '../project.js';
 import type { PaperSize } from '../render/page-css.js';
 import type { LocaleHtml } from '../render/report-html.js';
-import { VERSION } from '../version.js';
 import { finalizePdf } from './finalize.js';
-import { printPdf } from './print.js';
+import type { BrowserLease } from './lease.js';
 
-/** The page as Chromium prints it (see finalizeReport). */
-export async function printReport(
-  browser: Browser,
-  page: LocaleHtml,
-  paper: PaperSize,
-): Promise<Uint8Array> {
-  const { pdf } = await printPdf(browser, {
+export interface PrintReportInput {
+  page: LocaleHtml;
+  paper: PaperSize;
+  t: Translate;
+  week: Week;
+  /**
+   * Hash of everything the PDFs are made from (inputs/hash.ts); only finalizing waits for it, so
+   * it may still be computing (it holds the browser's version) while the page prints.
+   */
+  inputsHash: Promise<string>;
+}
+
+export async function printReport(lease: BrowserLease, input: PrintReportInput): Promise<Buffer> {
+  const { page, paper, t, week } = input;
+  const { pdf } = await lease.print({
     html: page.html,
     locale: page.locale,
     title: page.title,
     format: paper,
   });
-  return pdf;
-}
-
-export interface FinalizeReportInput {
-  page: LocaleHtml;
-  t: Translate;
-  week: Week;
-  /**
-   * Hash of everything the PDFs are made from (see output/manifest.ts); only finalizing waits
-   * for it, so it may still be computing while the page prints.
-   */
-  inputsHash: string | Promise<string>;
-}
-
-export async function finalizeReport(
-  pdf: Uint8Array,
-  { page, t, week, ...input }: FinalizeReportInput,
-): Promise<Uint8Array> {
-  const inputsHash = await input.inputsHash;
-  return finalizePdf(pdf, {
+  const finalized = await finalizePdf(pdf, {
     title: `${page.title} · ${week.meta.week}`,
     author: week.meta.author[page.locale],
     subject: t('document.subject'),
@@ -50,6 +38,7 @@ export async function finalizeReport(
     language: page.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en',
     version: VERSION,
     issued: new Date(week.meta.issuedAt),
-    inputsHash,
+    inputsHash: await input.inputsHash,
   });
+  return Buffer.from(finalized);
 }

@@ -7,7 +7,8 @@
 
 import type { Browser, PaperFormat } from 'puppeteer';
 import type { Locale } from '../data/schema.js';
-import { CapexReportError } from '../errors.js';
+import { PrintError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import { acquirePage, fontStyleOf, loadPage, type RefusedRequest, releasePage } from './pages.js';
 import { isPuppeteerError } from './puppeteer.js';
 
@@ -32,8 +33,6 @@ export interface PrintResult {
   refusedRequests: RefusedRequest[];
 }
 
-export class PrintError extends CapexReportError {}
-
 const CRASHED = 'Page crashed!';
 
 /** A crash, a hang or a lost target: worth one more try; anything else would fail again. */
@@ -50,7 +49,7 @@ function isTransient(error: unknown): boolean {
 
 /** A <meta http-equiv=refresh> would print Chromium's error page instead of the report. */
 function navigatedAway(navigations: readonly string[]): PrintError {
-  return new PrintError(`The page tried to navigate away to ${navigations.join(', ')}`);
+  return new PrintError(msg.browser.navigatedAway(navigations));
 }
 
 async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> {
@@ -62,11 +61,7 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
   try {
     const failedFonts = await Promise.race([crashed, loadPage(locked, job.html, fonts, timeout)]);
     if (failedFonts.length > 0) {
-      throw new PrintError(
-        `The page's fonts did not load: ${failedFonts.join(', ')}` +
-          ' (if no font at all is installed on this machine, Chromium refuses web fonts too:' +
-          ' apt-get install -y fonts-dejavu-core)',
-      );
+      throw new PrintError(msg.browser.fontsDidNotLoad(failedFonts));
     }
     const pdf = await Promise.race([
       crashed,
@@ -96,7 +91,7 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
 
 /** One PDF; a crash or timeout is retried once, then reported as PrintError. */
 export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintResult> {
-  const what = `Could not print the ${job.locale} PDF "${job.title}"`;
+  const what = msg.browser.couldNotPrint(job.locale, job.title);
   try {
     return await printOnce(browser, job);
   } catch (first) {
@@ -106,7 +101,7 @@ export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintRe
     try {
       return await printOnce(browser, job);
     } catch (second) {
-      throw new PrintError(`${what} (failed twice)`, { cause: second });
+      throw new PrintError(msg.browser.failedTwice(what), { cause: second });
     }
   }
 }

@@ -10,13 +10,11 @@
  * the same input gives the same bytes (another zlib build may compress differently, as another
  * Chromium may for its own streams).
  *
- * Anything outside that shape throws UnsupportedPdf, and finalizePdf hands the file to pdf-lib
+ * Anything outside that shape throws UnsupportedPdfError, and finalizePdf hands the file to pdf-lib
  * instead: a new Chromium that writes otherwise still gets a correct PDF, only more slowly.
  */
 import { deflateSync } from 'node:zlib';
-
-/** The file is not in the shape this module rewrites (see the module comment). */
-export class UnsupportedPdf extends Error {}
+import { UnsupportedPdfError } from '../errors.js';
 
 export interface Rewrite {
   /** The document information dictionary's entries, in order: text strings and dates. */
@@ -47,7 +45,7 @@ interface Indirect {
 }
 
 const unsupported = (why: string): never => {
-  throw new UnsupportedPdf(why);
+  throw new UnsupportedPdfError(why);
 };
 
 const ref = (text: string, key: string): number | undefined => {
@@ -295,7 +293,7 @@ function write(objects: Indirect[], root: number, info: number, id: string): Uin
   return Buffer.concat(parts);
 }
 
-/** Chromium's PDF, finalized (see the module comment); UnsupportedPdf when not its shape. */
+/** Chromium's PDF, finalized (see the module comment); UnsupportedPdfError when not its shape. */
 export function rewriteChromiumPdf(pdf: Uint8Array, rewrite: Rewrite): Uint8Array {
   if (!/^[0-9A-F]{32}$/.test(rewrite.id)) throw new Error(`document ID ${rewrite.id}`);
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');

@@ -7,6 +7,7 @@ import type { Locale, Source } from '../data/schema.js';
 import { splitTokens } from '../data/tokens.js';
 import { CapexReportError } from '../errors.js';
 import { formatFigure } from '../format/index.js';
+import { msg } from '../messages/index.js';
 import type { Metrics, ResolvedFigure } from '../metrics/types.js';
 import Handlebars from './handlebars.js';
 
@@ -66,8 +67,7 @@ export function figureView(
 
 export function figureById(id: string, ctx: FigureContext): ResolvedFigure {
   const figure = ctx.metrics.figures.get(id);
-  if (!figure)
-    throw new CapexReportError(`No figure with id "${id}" (validation should have caught it)`);
+  if (!figure) throw new CapexReportError(msg.render.noFigure(id));
   return figure;
 }
 

@@ -5,9 +5,10 @@
 
 import { InvalidInputError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
+import { msg } from '../messages/index.js';
 import Handlebars from './handlebars.js';
 import { type PaperSize, pageCss } from './page-css.js';
-import type { RenderTemplate, TemplateSources } from './templates.js';
+import type { RenderTemplate } from './templates.js';
 import type { ReportView } from './view.js';
 
 /** Where the font CSS goes once the page's characters are known (see `insertFontCss`). */
@@ -16,17 +17,18 @@ export const FONT_CSS_MARKER = '/*@capex-report:fonts@*/';
 export interface HtmlInput {
   view: ReportView;
   render: RenderTemplate;
-  sources: TemplateSources;
+  /** The print stylesheet's text. */
+  css: string;
   t: Translate;
   paper: PaperSize;
 }
 
-export function renderHtml({ view, render, sources, t, paper }: HtmlInput): string {
+export function renderHtml({ view, render, css, t, paper }: HtmlInput): string {
   labelPaths(view, 'view');
   const html = render({
     ...view,
     fontCss: new Handlebars.SafeString(FONT_CSS_MARKER),
-    css: new Handlebars.SafeString(sources.css),
+    css: new Handlebars.SafeString(css),
     pageCss: new Handlebars.SafeString(
       pageCss({ paper, title: view.title, weekLabel: view.weekLabel, t }),
     ),
@@ -55,18 +57,13 @@ function labelPaths(value: unknown, path: string): void {
 /** The report must never print a blank cell, "undefined", "NaN" or an object's default string. */
 function assertNoBlanks(html: string, locale: string): void {
   const checks: [RegExp, string][] = [
-    [/<td[^>]*>\s*<\/td>/, 'an empty table cell'],
-    [/>[^<]*\b(?:undefined|NaN|null)\b[^<]*</, '"undefined", "NaN" or "null" in the text'],
-    [/\[object [A-Z][a-z]+\]/, '"[object Object]" in the text'],
+    [/<td[^>]*>\s*<\/td>/, msg.render.blanks.emptyCell],
+    [/>[^<]*\b(?:undefined|NaN|null)\b[^<]*</, msg.render.blanks.undefinedText],
+    [/\[object [A-Z][a-z]+\]/, msg.render.blanks.objectText],
   ];
   const problems = checks
     .filter(([pattern]) => pattern.test(html))
-    .map(([, what]) => ({
-      file: `report.${locale}.html`,
-      path: '',
-      expected: 'every cell and value filled',
-      found: what,
-    }));
+    .map(([, what]) => ({ file: `report.${locale}.html`, path: '', ...msg.render.blank(what) }));
   if (problems.length > 0)
-    throw new InvalidInputError(`Could not render the ${locale} report`, problems);
+    throw new InvalidInputError(msg.render.couldNotRenderPage(locale), problems);
 }

@@ -3,36 +3,15 @@
  * mode (a value missing from the view fails the build with the template, line and data path),
  * with the `t` helper bound to one locale's strings.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Cache } from '../cache/index.js';
 import { InvalidInputError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
+import { type InputFile, shownName, textOf } from '../inputs/files.js';
+import type { TemplateFiles } from '../inputs/load.js';
+import { msg } from '../messages/index.js';
 import Handlebars from './handlebars.js';
 import { type PrecompileOptions, precompiledTemplate } from './precompiled.js';
-
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
-
-export interface TemplateSources {
-  dir: string;
-  layout: string;
-  partials: Record<string, string>;
-  css: string;
-}
-
-export async function readTemplates(dir: string = TEMPLATES_DIR): Promise<TemplateSources> {
-  const partialDir = path.join(dir, 'partials');
-  const names = (await readdir(partialDir)).filter((f) => f.endsWith('.hbs')).sort();
-  const partials: Record<string, string> = {};
-  for (const name of names)
-    partials[name.replace(/\.hbs$/, '')] = await readFile(path.join(partialDir, name), 'utf8');
-  return {
-    dir,
-    layout: await readFile(path.join(dir, 'layout.hbs'), 'utf8'),
-    partials,
-    css: await readFile(path.join(dir, 'styles', 'report.css'), 'utf8'),
-  };
-}
 
 export type RenderTemplate = (view: object) => string;
 
@@ -60,31 +39,33 @@ interface CompiledSet {
   file: string;
 }
 
-/** Loaded once per set of template sources, for both languages. */
-const compiled = new WeakMap<TemplateSources, Promise<CompiledSet>>();
+/** Loaded once per set of template files, for both languages. */
+const compiled = new WeakMap<TemplateFiles, Promise<CompiledSet>>();
 
 const COMPILE_OPTIONS: PrecompileOptions = { strict: true, noEscape: false, preventIndent: true };
 
 /** One template's precompiled form; a template that does not parse is invalid input. */
 async function load(
   hb: typeof Handlebars,
-  file: string,
-  source: string,
-  cacheDir: string | undefined,
+  input: InputFile,
+  cache: Cache | undefined,
 ): Promise<Handlebars.TemplateDelegate> {
+  const file = shownName(input);
   try {
-    return located(file, hb.template(await precompiledTemplate(source, COMPILE_OPTIONS, cacheDir)));
+    return located(
+      file,
+      hb.template(await precompiledTemplate(textOf(input), COMPILE_OPTIONS, cache)),
+    );
   } catch (error) {
     const e = error as HandlebarsError;
     throw new InvalidInputError(
-      `Could not compile template (${file})`,
+      msg.render.couldNotCompile(file),
       [
         {
           file,
           path: '',
           ...position(e),
-          expected: 'a template Handlebars can parse',
-          found: e.message.split('\n').at(-1) ?? e.message,
+          ...msg.render.templateSyntax(e.message.split('\n').at(-1) ?? e.message),
         },
       ],
       { cause: error },
@@ -92,22 +73,21 @@ async function load(
   }
 }
 
-async function compileSet(sources: TemplateSources, cacheDir?: string): Promise<CompiledSet> {
+async function compileSet(templates: TemplateFiles, cache?: Cache): Promise<CompiledSet> {
   const hb = Handlebars.create();
   // The translator travels in the render's @data, so one compiled set serves every language.
   hb.registerHelper('t', (key: string, helperOptions: Handlebars.HelperOptions) =>
     (helperOptions.data as { translate: Translate }).translate(key, helperOptions.hash),
   );
-  const file = path.join(sources.dir, 'layout.hbs');
   const [layout, ...partials] = await Promise.all([
-    load(hb, file, sources.layout, cacheDir),
-    ...Object.entries(sources.partials).map(async ([name, source]) => {
-      const partialFile = path.join(sources.dir, 'partials', `${name}.hbs`);
-      return [name, await load(hb, partialFile, source, cacheDir)] as const;
+    load(hb, templates.layout, cache),
+    ...templates.partials.map(async (partial) => {
+      const name = path.posix.basename(partial.name, '.hbs');
+      return [name, await load(hb, partial, cache)] as const;
     }),
   ]);
   for (const [name, partial] of partials) hb.registerPartial(name, partial);
-  return { layout, file };
+  return { layout, file: shownName(templates.layout) };
 }
 
 /**
@@ -115,15 +95,15 @@ async function compileSet(sources: TemplateSources, cacheDir?: string): Promise<
  * kept in memory and, with `cacheDir`, on disk (see precompiled.ts).
  */
 export async function compileTemplates(
-  sources: TemplateSources,
+  templates: TemplateFiles,
   t: Translate,
-  cacheDir?: string,
+  cache?: Cache,
 ): Promise<RenderTemplate> {
-  let set = compiled.get(sources);
+  let set = compiled.get(templates);
   if (!set) {
-    set = compileSet(sources, cacheDir);
-    compiled.set(sources, set);
-    set.catch(() => compiled.delete(sources));
+    set = compileSet(templates, cache);
+    compiled.set(templates, set);
+    set.catch(() => compiled.delete(templates));
   }
   const { layout, file } = await set;
   return (view) => {
@@ -152,14 +132,13 @@ function templateError(error: HandlebarsError, fallbackFile: string): InvalidInp
   const name = match?.[1];
   const where = match?.[2];
   return new InvalidInputError(
-    `Could not render template (${file})`,
+    msg.render.couldNotRender(file),
     [
       {
         file,
         path: name ? (where && !where.startsWith('[object') ? `${where}.${name}` : name) : '',
         ...position(error),
-        expected: name ? `a value for "${name}" in the report view` : 'a template that renders',
-        found: name ? 'nothing (missing from the view)' : error.message,
+        ...(name ? msg.render.missingValue(name) : msg.render.renderFailed(error.message)),
       },
     ],
     { cause: error },

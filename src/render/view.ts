@@ -6,6 +6,7 @@
 import type { Bilingual, Locale, SectionId, Week } from '../data/schema.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
+import { msg } from '../messages/index.js';
 import { RETURN_METRICS } from '../metrics/collect.js';
 import type { Metrics, ResolvedFigure } from '../metrics/types.js';
 import {
@@ -17,10 +18,16 @@ import {
 } from './figures.js';
 import Handlebars from './handlebars.js';
 
-export interface ChartView {
+/** A rendered chart as the chart stage gives it: its SVG is trusted markup (ours, from Vega). */
+export interface RenderedChartSvg {
   id: string;
   title: string;
   description: string;
+  svg: string;
+}
+
+/** A chart as the templates place it: the SVG marked safe for Handlebars. */
+export interface ChartView extends Omit<RenderedChartSvg, 'svg'> {
   svg: Handlebars.SafeString;
 }
 
@@ -82,7 +89,7 @@ export interface ViewInput {
   metrics: Metrics;
   locale: Locale;
   t: Translate;
-  charts: readonly ChartView[];
+  charts: readonly RenderedChartSvg[];
 }
 
 /** Each return metric with its locale key under `returns.*`; EPS sits before the share-price move. */
@@ -259,11 +266,12 @@ export const CHART_SECTIONS: readonly [suffix: string, section: ChartSection][] 
   ['flows-by-region', 'flows'],
 ];
 
-function groupCharts(charts: readonly ChartView[]): Record<ChartSection, ChartView[]> {
+function groupCharts(charts: readonly RenderedChartSvg[]): Record<ChartSection, ChartView[]> {
   const out: Record<ChartSection, ChartView[]> = { capex: [], returns: [], flows: [] };
-  for (const chart of charts) {
+  for (const rendered of charts) {
+    const chart = { ...rendered, svg: new Handlebars.SafeString(rendered.svg) };
     const section = CHART_SECTIONS.find(([suffix]) => chart.id.endsWith(suffix))?.[1];
-    if (!section) throw new Error(`Chart "${chart.id}" has no section in CHART_SECTIONS`);
+    if (!section) throw new Error(msg.render.noChartSection(chart.id));
     out[section].push(chart);
   }
   return out;

@@ -10,8 +10,8 @@ import { addAccessibleText } from '../../src/charts/accessible.js';
 import { engineCompiles, renderUncached, resetEngine } from '../../src/charts/engine.js';
 import { registerChartExpressions } from '../../src/charts/expressions.js';
 import { describeSpec, type Json, localizeSpec } from '../../src/charts/localize.js';
-import { clearChartCache, prepareSpec } from '../../src/charts/render.js';
-import { planCharts, renderCharts, templateFile } from '../../src/charts/report.js';
+import { prepareSpec } from '../../src/charts/render.js';
+import { planCharts, renderCharts } from '../../src/charts/report.js';
 import { installTextMetrics } from '../../src/charts/text-metrics.js';
 import type { Week } from '../../src/data/schema.js';
 import { projectTranslator } from '../../src/i18n/index.js';
@@ -28,8 +28,7 @@ function otherWeek(week: Week): Week {
 }
 
 async function svgs(week: Week): Promise<string[]> {
-  clearChartCache();
-  const charts = await renderCharts(week, deriveMetrics(week), 'en');
+  const charts = await renderCharts({ week, metrics: deriveMetrics(week), locale: 'en' });
   return charts.map((c) => c.svg);
 }
 
@@ -68,7 +67,8 @@ describe('the chart engine reuses compiled runtimes without carrying state betwe
       const plans = planCharts({ week, metrics, locale, t });
       expect(plans.length).toBeGreaterThan(2);
       for (const plan of plans) {
-        const template = JSON.parse(readFileSync(templateFile(plan.template), 'utf8')) as Json;
+        const file = `templates/charts/${plan.template}.vl.json`;
+        const template = JSON.parse(readFileSync(file, 'utf8')) as Json;
         const input = { name: plan.id, locale, data: plan.data };
         const prepared = prepareSpec(localizeSpec(template, t, plan.vars), input);
         const ours = await renderUncached(prepared, input);

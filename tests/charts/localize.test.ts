@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addAccessibleText } from '../../src/charts/accessible.js';
 import { describeSpec, hasMarkers, localizeSpec } from '../../src/charts/localize.js';
-import { createTranslator } from '../../src/i18n/index.js';
+import { projectTranslator } from '../../src/i18n/index.js';
 
 describe('localizeSpec', () => {
   it('replaces $t markers by locale strings and $v markers by values, anywhere in the spec', async () => {
-    const t = await createTranslator('en');
+    const t = await projectTranslator('en');
     const spec = {
       title: { text: { $t: 'charts.capexByCompany.plan' }, subtitle: { $v: 'source' } },
       encoding: { color: { scale: { domain: [{ $t: 'charts.flows.inflow' }, 'kept'] } } },
@@ -22,7 +22,7 @@ describe('localizeSpec', () => {
   });
 
   it('fails on a value the builder did not provide', async () => {
-    const t = await createTranslator('zh-TW');
+    const t = await projectTranslator('zh-TW');
     expect(() => localizeSpec({ title: { $v: 'source' } }, t)).toThrow(
       'Missing chart value "source"',
     );

@@ -2,14 +2,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChartError } from '../../src/charts/errors.js';
-import {
-  chartCacheStats,
-  clearChartCache,
-  renderChart,
-  settleCacheWrites,
-} from '../../src/charts/render.js';
-import { CapexReportError } from '../../src/errors.js';
+import { openCache } from '../../src/cache/index.js';
+import { renderChart } from '../../src/charts/render.js';
+import { CapexReportError, ChartError } from '../../src/errors.js';
 import { placedTexts } from './svg-text.js';
 
 const rows = [
@@ -139,28 +134,28 @@ describe('renderChart', () => {
   });
 
   it('returns a cached render for the same spec, data and locale without rendering again', async () => {
-    clearChartCache();
+    const cache = openCache(mkdtempSync(path.join(tmpdir(), 'charts-cache-')));
     const input = { name: 'cached', locale: 'en' as const, data: { rows } };
-    const first = await renderChart(spec('bar', xy), input);
-    expect(chartCacheStats()).toMatchObject({ renders: 1, hits: 0 });
-    const second = await renderChart(spec('bar', xy), input);
+    const first = await renderChart(spec('bar', xy), input, { cache });
+    expect(cache.stats('charts')).toMatchObject({ writes: 1, hits: 0 });
+    const second = await renderChart(spec('bar', xy), input, { cache });
     expect(second).toBe(first);
-    expect(chartCacheStats()).toMatchObject({ renders: 1, hits: 1 });
-    await renderChart(spec('bar', xy), { ...input, data: { rows: rows.slice(1) } });
-    await renderChart(spec('bar', xy), { ...input, locale: 'zh-TW' });
-    expect(chartCacheStats()).toMatchObject({ renders: 3, hits: 1 });
+    expect(cache.stats('charts')).toMatchObject({ writes: 1, hits: 1 });
+    await renderChart(spec('bar', xy), { ...input, data: { rows: rows.slice(1) } }, { cache });
+    await renderChart(spec('bar', xy), { ...input, locale: 'zh-TW' }, { cache });
+    expect(cache.stats('charts')).toMatchObject({ writes: 3, hits: 1 });
   });
 
   it('keeps renders in a cache directory across processes', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'charts-cache-'));
     const input = { name: 'on-disk', locale: 'zh-TW' as const, data: { rows } };
-    clearChartCache();
-    const first = await renderChart(spec('point', xy), input, { cacheDir });
-    await settleCacheWrites();
-    expect(readdirSync(cacheDir)).toHaveLength(1);
-    clearChartCache(); // as a new process would start
-    const second = await renderChart(spec('point', xy), input, { cacheDir });
+    const cache = openCache(cacheDir);
+    const first = await renderChart(spec('point', xy), input, { cache });
+    await cache.settle();
+    expect(readdirSync(path.join(cacheDir, 'charts'))).toHaveLength(1);
+    const later = openCache(cacheDir); // as a new process would open it
+    const second = await renderChart(spec('point', xy), input, { cache: later });
     expect(second).toBe(first);
-    expect(chartCacheStats()).toMatchObject({ renders: 0, hits: 1 });
+    expect(later.stats('charts')).toMatchObject({ writes: 0, hits: 1 });
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const locale of LOCALES) {
     rendered.set(
       locale,
-      await renderCharts(week, metrics, locale, { onWarning: (m) => warnings.push(m) }),
+      await renderCharts({ week, metrics, locale, onWarning: (m) => warnings.push(m) }),
     );
   }
 }, 60_000);

@@ -44,7 +44,7 @@ describe('valid week files', () => {
   ];
 
   test.each(validFiles)('%s validates', async (file) => {
-    const week = await checkWeekFile(file);
+    const { week } = await checkWeekFile(file);
     expect(week.meta.week).toMatch(/^\d{4}-W\d{2}$/);
   });
 

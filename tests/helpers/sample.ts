@@ -2,10 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'puppeteer';
 import { type BuildOptions, type BuildResult, buildReport } from '../../src/build.js';
 import type { Locale } from '../../src/data/schema.js';
 import { formatFigure } from '../../src/format/index.js';
 import type { ResolvedFigure } from '../../src/metrics/types.js';
+import { borrowBrowser } from '../../src/pdf/lease.js';
 
 export const SAMPLE = 'data/2026-W06.yaml';
 export const LOCALES: readonly Locale[] = ['zh-TW', 'en'];
@@ -14,8 +16,17 @@ export function tempOut(prefix = 'capex-report-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export function buildSample(options: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  return buildReport({ dataFile: SAMPLE, outDir: tempOut(), ...options });
+export type SampleOptions = Omit<Partial<BuildOptions>, 'browser'> & { browser?: Browser };
+
+/** The sample built into a fresh folder; a test's own browser is lent to the build. */
+export function buildSample(options: SampleOptions = {}): Promise<BuildResult> {
+  const { browser, ...rest } = options;
+  return buildReport({
+    dataFile: SAMPLE,
+    outDir: tempOut(),
+    ...rest,
+    ...(browser ? { browser: borrowBrowser(browser) } : {}),
+  });
 }
 
 export function allFigures(result: BuildResult): ResolvedFigure[] {

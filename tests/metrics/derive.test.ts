@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadWeek } from '../../src/data/load.js';
+import { parseWeek } from '../../src/data/load.js';
 import { validateWeek } from '../../src/data/validate.js';
 import { formatFigure } from '../../src/format/index.js';
+import { readWeekFile } from '../../src/inputs/load.js';
 import { deriveMetrics } from '../../src/metrics/derive.js';
 import type { Metrics, ResolvedFigure } from '../../src/metrics/types.js';
 
 async function sample(): Promise<Metrics> {
-  const loaded = await loadWeek('data/2026-W06.yaml');
+  const loaded = await parseWeek(await readWeekFile('data/2026-W06.yaml'));
   return deriveMetrics(validateWeek(loaded), { writtenDecimals: loaded.writtenDecimals });
 }
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError, EXIT_CODES } from '../../src/errors.js';
+import { BrowserNotFoundError, EnvironmentError, EXIT_CODES } from '../../src/errors.js';
+import { msg } from '../../src/messages/index.js';
 import {
   type BrowserCandidate,
-  BrowserNotFoundError,
-  browserNotFoundMessage,
   defaultBrowserCandidates,
+  installedBrowserPaths,
   launchBrowser,
   resolveBrowserExecutable,
   SYSTEM_CHROMIUM,
@@ -70,7 +70,7 @@ describe('resolveBrowserExecutable', () => {
     );
     expect(error).toBeInstanceOf(EnvironmentError);
     expect(error.exitCode).toBe(EXIT_CODES.environment);
-    expect(error.message).toBe(browserNotFoundMessage(fakeDefaults));
+    expect(error.message).toBe(msg.browser.notFound(fakeDefaults));
     for (const needed of [
       '/nonexistent/puppeteer/chrome',
       '/nonexistent/usr/bin/chromium',
@@ -82,11 +82,24 @@ describe('resolveBrowserExecutable', () => {
     }
   });
 
-  it("tries Puppeteer's own browser before Debian's by default", () => {
-    expect(defaultBrowserCandidates()).toEqual([
-      { path: puppeteer.executablePath(), source: 'puppeteer' },
-      { path: SYSTEM_CHROMIUM, source: 'system' },
+  it("tries Puppeteer's own browser first, then the installed browsers", () => {
+    const candidates = defaultBrowserCandidates('linux', {});
+    expect(candidates[0]).toEqual({ path: puppeteer.executablePath(), source: 'puppeteer' });
+    expect(candidates).toContainEqual({ path: SYSTEM_CHROMIUM, source: 'system' });
+  });
+
+  it('knows where Chrome and Edge are installed on macOS and Windows', () => {
+    expect(installedBrowserPaths('darwin', {})).toContainEqual({
+      path: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      source: 'edge',
+    });
+    const windows = installedBrowserPaths('win32', {
+      'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+    });
+    expect(windows).toEqual([
+      { path: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', source: 'edge' },
     ]);
+    // Google Chrome's places are Puppeteer's own (computeSystemExecutablePath), per platform.
   });
 });
 

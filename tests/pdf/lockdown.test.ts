@@ -2,10 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrintError } from '../../src/errors.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { launchBrowser } from '../../src/pdf/browser.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
-import { PrintError, type PrintResult, printPdf } from '../../src/pdf/print.js';
+import { type PrintResult, printPdf } from '../../src/pdf/print.js';
 import { pdftotext, readFixture } from '../helpers/poppler.js';
 
 let browser: Browser;

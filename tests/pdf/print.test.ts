@@ -3,6 +3,7 @@ import { type PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pd
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/data/schema.js';
+import { PrintError } from '../../src/errors.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { BROWSER_ARGS, launchBrowser, resolveBrowserExecutable } from '../../src/pdf/browser.js';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../src/pdf/finalize.js';
 import { finalizeWithPdfLib } from '../../src/pdf/finalize-pdf-lib.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
-import { PrintError, type PrintJob, printPdf } from '../../src/pdf/print.js';
+import { type PrintJob, printPdf } from '../../src/pdf/print.js';
 import { TimeoutError } from '../../src/pdf/puppeteer.js';
 import { outlineTitles } from '../helpers/pdf.js';
 import {

@@ -5,13 +5,9 @@
  */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-  FinalizeError,
-  finalizePdf,
-  finalizeStats,
-  type PdfMetadata,
-} from '../../src/pdf/finalize.js';
-import { rewriteChromiumPdf, UnsupportedPdf } from '../../src/pdf/rewrite.js';
+import { FinalizeError, UnsupportedPdfError as UnsupportedPdf } from '../../src/errors.js';
+import { finalizePdf, finalizeStats, type PdfMetadata } from '../../src/pdf/finalize.js';
+import { rewriteChromiumPdf } from '../../src/pdf/rewrite.js';
 import {
   pdfinfo,
   pdftotext,

@@ -2,14 +2,11 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildReport } from '../../src/build.js';
+import { openCache } from '../../src/cache/index.js';
 import { InvalidInputError } from '../../src/errors.js';
-import {
-  clearPrecompiled,
-  precompiledTemplate,
-  precompileStats,
-} from '../../src/render/precompiled.js';
+import { precompiledTemplate } from '../../src/render/precompiled.js';
 import { SAMPLE, tempOut } from '../helpers/sample.js';
 
 const OPTIONS = { strict: true, noEscape: false, preventIndent: true };
@@ -25,68 +22,51 @@ function run(spec: Parameters<typeof Handlebars.template>[0], view: object): str
   return Handlebars.create().template(spec)(view);
 }
 
-async function cacheFiles(cacheDir: string): Promise<string[]> {
-  return (await readdir(path.join(cacheDir, 'templates')).catch(() => [])).map(String);
-}
-
-/** Waits until the cache file written after a compile is there (the write is not awaited). */
-async function settled(cacheDir: string, count: number): Promise<string[]> {
-  for (let i = 0; i < 100; i++) {
-    const files = await cacheFiles(cacheDir);
-    if (files.filter((f) => f.endsWith('.js')).length >= count) return files;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`fewer than ${count} cache files in ${cacheDir}`);
-}
-
 describe('precompiled templates', () => {
-  beforeEach(() => clearPrecompiled());
-
-  test('render exactly like Handlebars.compile, from the compiler, the disk and memory', async () => {
+  test('render exactly like Handlebars.compile, from the compiler and from the cache', async () => {
     const expected = Handlebars.compile(SOURCE, { ...OPTIONS })(VIEW);
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'templates-cache-'));
-    expect(run(await precompiledTemplate(SOURCE, OPTIONS, cacheDir), VIEW)).toBe(expected);
-    expect(precompileStats()).toMatchObject({ compiled: 1, fromDisk: 0 });
-    expect(run(await precompiledTemplate(SOURCE, OPTIONS, cacheDir), VIEW)).toBe(expected);
-    expect(precompileStats()).toMatchObject({ compiled: 1, fromMemory: 1 });
-    await settled(cacheDir, 1);
-    clearPrecompiled(); // as a new process
-    expect(run(await precompiledTemplate(SOURCE, OPTIONS, cacheDir), VIEW)).toBe(expected);
-    expect(precompileStats()).toMatchObject({ compiled: 0, fromDisk: 1 });
+    const dir = await mkdtemp(path.join(tmpdir(), 'templates-cache-'));
+    const cache = openCache(dir);
+    expect(run(await precompiledTemplate(SOURCE, OPTIONS, cache), VIEW)).toBe(expected);
+    expect(cache.stats('templates')).toMatchObject({ writes: 1, hits: 0 });
+    expect(run(await precompiledTemplate(SOURCE, OPTIONS, cache), VIEW)).toBe(expected);
+    expect(cache.stats('templates')).toMatchObject({ writes: 1, hits: 1 });
+    await cache.settle();
+    const later = openCache(dir); // as a new process
+    expect(run(await precompiledTemplate(SOURCE, OPTIONS, later), VIEW)).toBe(expected);
+    expect(later.stats('templates')).toMatchObject({ writes: 0, hits: 1 });
   });
 
   test('another source or other options is another entry', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'templates-cache-'));
-    await precompiledTemplate(SOURCE, OPTIONS, cacheDir);
+    const cache = openCache(await mkdtemp(path.join(tmpdir(), 'templates-cache-')));
+    await precompiledTemplate(SOURCE, OPTIONS, cache);
     const edited = SOURCE.replace('; ', ', ');
-    expect(run(await precompiledTemplate(edited, OPTIONS, cacheDir), VIEW)).toBe(
+    expect(run(await precompiledTemplate(edited, OPTIONS, cache), VIEW)).toBe(
       '<p>a &amp; b: 1, c: 2, </p>',
     );
     const loose = { ...OPTIONS, noEscape: true };
-    expect(run(await precompiledTemplate(SOURCE, loose, cacheDir), VIEW)).toBe(
+    expect(run(await precompiledTemplate(SOURCE, loose, cache), VIEW)).toBe(
       '<p>a & b: 1; c: 2; </p>',
     );
-    expect(precompileStats().compiled).toBe(3);
-    expect(await settled(cacheDir, 3)).toHaveLength(3);
+    expect(cache.stats('templates').writes).toBe(3);
   });
 
   test('a damaged cache file is compiled again, never run', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'templates-cache-'));
-    await precompiledTemplate(SOURCE, OPTIONS, cacheDir);
-    const [file] = await settled(cacheDir, 1);
-    const target = path.join(cacheDir, 'templates', file as string);
+    const dir = await mkdtemp(path.join(tmpdir(), 'templates-cache-'));
+    const first = openCache(dir);
+    await precompiledTemplate(SOURCE, OPTIONS, first);
+    await first.settle();
+    const [file] = await readdir(path.join(dir, 'templates'));
+    const target = path.join(dir, 'templates', file as string);
     const code = await readFile(target, 'utf8');
     for (const damaged of [code.slice(0, code.length / 2), '{"not": "a template"}']) {
       await writeFile(target, damaged);
-      clearPrecompiled();
-      expect(run(await precompiledTemplate(SOURCE, OPTIONS, cacheDir), VIEW)).toBe(
+      const cache = openCache(dir);
+      expect(run(await precompiledTemplate(SOURCE, OPTIONS, cache), VIEW)).toBe(
         '<p>a &amp; b: 1; c: 2; </p>',
       );
-      expect(precompileStats()).toMatchObject({ compiled: 1, fromDisk: 0 });
-      // The compile writes the file again; wait for it before damaging it the next way.
-      for (let i = 0; i < 100 && (await readFile(target, 'utf8')) !== code; i++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      expect(cache.stats('templates')).toMatchObject({ writes: 1, hits: 0 });
+      await cache.settle();
       expect(await readFile(target, 'utf8')).toBe(code);
     }
   });
@@ -105,7 +85,6 @@ describe('precompiled templates', () => {
       outDir: tempOut(),
       htmlOnly: true,
       templatesDir: dir,
-      cacheDir: false,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).problems[0]).toMatchObject({ file, line: broken + 1 });

@@ -6,8 +6,9 @@
  * holding the SHA-256 of the rest; a file whose rest does not match is treated as missing.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { writeCacheFile } from './atomic.js';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { tempPathFor } from '../io/atomic.js';
 
 const PREFIX = 'capex-report-cache sha256:';
 /** The prefix, 64 hex digits and a newline. */
@@ -36,4 +37,20 @@ export async function readCheckedCacheFile(target: string): Promise<Buffer | und
   if (!header.startsWith(PREFIX) || header[HEADER_BYTES - 1] !== '\n') return undefined;
   const content = file.subarray(HEADER_BYTES);
   return digest(content) === header.slice(PREFIX.length, -1) ? content : undefined;
+}
+
+/**
+ * For caches: the same temp-and-rename (a reader never sees half a file) without the fsyncs,
+ * which cost more than the cached work on some disks; losing a cache entry to a power cut is
+ * harmless. Never throws: a cache that cannot be written only costs the next build time.
+ */
+async function writeCacheFile(target: string, bytes: Uint8Array | string): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temp, bytes);
+    await rename(temp, target);
+  } catch {
+    await rm(temp, { force: true }).catch(() => {});
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCheckedCacheFile, writeCheckedCacheFile } from '../../src/io/cache-file.js';
+import { readCheckedCacheFile, writeCheckedCacheFile } from '../../src/cache/file.js';
 import { tempDirs } from '../helpers/temp.js';
 
 const dir = tempDirs('capex-report-cachefile-')();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from '../src/bounded-map.js';
+import { BoundedMap } from '../../src/cache/bounded-map.js';
 
 describe('BoundedMap', () => {
   it('forgets the oldest entry once it holds more than its maximum', () => {

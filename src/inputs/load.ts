@@ -1,0 +1,123 @@
+/**
+ * Stage 1, load: every file a build is made from, read once: the week file, the templates
+ * (layout, partials, print stylesheet), the chart specs, both locale files and the firm's logo.
+ * Later stages, the manifest and the archive all take them from the InputSet; nothing reads them
+ * again. An input set can also come from the archive (inputs of a stored version).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LOCALES, type Locale } from '../data/schema.js';
+import { InvalidInputError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { LOCALES_DIR, TEMPLATES_DIR } from '../project.js';
+import { type InputFile, inputFile } from './files.js';
+
+export interface TemplateFiles {
+  layout: InputFile;
+  /** `templates/partials/<name>.hbs`, by name order. */
+  partials: InputFile[];
+  css: InputFile;
+}
+
+export interface InputSet {
+  week: InputFile;
+  templates: TemplateFiles;
+  /** `templates/charts/<id>.vl.json`, by name order. */
+  charts: InputFile[];
+  /** Both languages' strings, always (a key in one only is invalid input). */
+  locales: Record<Locale, InputFile>;
+  /** The firm's logo, from the config. */
+  logo?: InputFile;
+}
+
+export interface InputPaths {
+  dataFile: string;
+  templatesDir?: string | undefined;
+  localesDir?: string | undefined;
+  logoFile?: string | undefined;
+}
+
+/** Each kind of input: its role in messages, and what its file is. */
+const KINDS = {
+  week: { what: 'week data', kind: 'YAML' },
+  template: { what: 'template', kind: 'Handlebars template' },
+  css: { what: 'stylesheet', kind: 'CSS' },
+  chart: { what: 'chart spec', kind: 'Vega-Lite JSON' },
+  locale: { what: 'locale strings', kind: 'JSON' },
+  logo: { what: 'logo', kind: 'SVG or PNG' },
+} as const;
+type Kind = (typeof KINDS)[keyof typeof KINDS];
+
+/** Every input file of the set, week first: what the manifest lists and the archive stores. */
+export function listInputs(inputs: InputSet): InputFile[] {
+  return [
+    inputs.week,
+    inputs.templates.layout,
+    ...inputs.templates.partials,
+    inputs.templates.css,
+    ...inputs.charts,
+    ...LOCALES.map((l) => inputs.locales[l]),
+    ...(inputs.logo ? [inputs.logo] : []),
+  ];
+}
+
+/** The week file alone (`capex-report validate`). */
+export function readWeekFile(file: string): Promise<InputFile> {
+  return readInput(`data/${path.basename(file)}`, file, KINDS.week);
+}
+
+export async function loadInputs(paths: InputPaths): Promise<InputSet> {
+  const templatesDir = paths.templatesDir ?? TEMPLATES_DIR;
+  const localesDir = paths.localesDir ?? LOCALES_DIR;
+  const read = readInput;
+  const [week, layout, partials, css, charts, zh, en, logo] = await Promise.all([
+    readWeekFile(paths.dataFile),
+    read('templates/layout.hbs', path.join(templatesDir, 'layout.hbs'), KINDS.template),
+    readFolder(templatesDir, 'partials', '.hbs', KINDS.template),
+    read('templates/styles/report.css', path.join(templatesDir, 'styles/report.css'), KINDS.css),
+    readFolder(templatesDir, 'charts', '.vl.json', KINDS.chart),
+    read('locales/zh-TW.json', path.join(localesDir, 'zh-TW.json'), KINDS.locale),
+    read('locales/en.json', path.join(localesDir, 'en.json'), KINDS.locale),
+    paths.logoFile
+      ? read(`config/${path.basename(paths.logoFile)}`, paths.logoFile, KINDS.logo)
+      : undefined,
+  ]);
+  return {
+    week,
+    templates: { layout, partials, css },
+    charts,
+    locales: { 'zh-TW': zh, en },
+    ...(logo ? { logo } : {}),
+  };
+}
+
+/** The files of `<dir>/<sub>/` ending in `ext`, in name order, named `templates/<sub>/<file>`. */
+async function readFolder(dir: string, sub: string, ext: string, kind: Kind): Promise<InputFile[]> {
+  const folder = path.join(dir, sub);
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((f) => f.endsWith(ext)).sort();
+  } catch (cause) {
+    throw unreadable(folder, kind, cause);
+  }
+  return Promise.all(
+    names.map((name) => readInput(`templates/${sub}/${name}`, path.join(folder, name), kind)),
+  );
+}
+
+async function readInput(name: string, file: string, kind: Kind): Promise<InputFile> {
+  try {
+    return inputFile(name, await readFile(file), file);
+  } catch (cause) {
+    throw unreadable(file, kind, cause);
+  }
+}
+
+function unreadable(file: string, { what, kind }: Kind, cause: unknown): InvalidInputError {
+  const code = (cause as NodeJS.ErrnoException).code ?? String(cause);
+  return new InvalidInputError(
+    msg.input.couldNotRead(what, file),
+    [{ file, path: '', ...msg.input.unreadable(kind, msg.input.readFailure(code)) }],
+    { cause },
+  );
+}

@@ -1,0 +1,109 @@
+/** The week file: its shape (zod), its cross-field rules and its texts. */
+import type { ProblemText } from '../errors.js';
+
+export const invalid = (file: string, count: number) =>
+  `Invalid week data (${file}): ${count === 1 ? '1 problem' : `${count} problems`}`;
+
+// The shape, as the schema checks it (validate.ts turns zod's issues into these).
+export const shape = (expected: string, found: string): ProblemText => ({ expected, found });
+export const unknownField = (key: string, suggestion: string | undefined): ProblemText => ({
+  expected: 'only known fields',
+  found: `an unknown field "${key}"`,
+  ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
+});
+export const finiteNumber = 'a finite number';
+export const nonEmptyText = 'a non-empty text';
+export const idFormat = 'an id of lower-case letters, digits and hyphens';
+export const year = 'a four-digit year';
+export const positiveRatio = 'a ratio above 0';
+export const ticker = 'a ticker of 1-6 capital letters';
+export const weekIdFormat = 'an ISO week id such as 2026-W06';
+
+/** What was found, as a person reads it; invisible characters by code point, never "". */
+export function foundValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the field is missing)';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') {
+    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return shown.replace(
+      /\p{Cf}/gu,
+      (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+    );
+  }
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  return `a ${typeof value}`;
+}
+export const requiredField = (name: string, type: string) =>
+  `the required field "${name}" (${type})`;
+export const text = (locale: 'zh-TW' | 'en') =>
+  locale === 'en' ? 'an English (en) text' : 'a Traditional Chinese (zh-TW) text';
+export const oneOf = (values: readonly unknown[]) =>
+  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+export const atLeastItems = (n: number | bigint) => `at least ${n} item(s)`;
+export const atLeast = (n: number | bigint) => `at least ${n}`;
+export const atMost = (n: number | bigint) => `at most ${n}`;
+export const httpsUrl = 'an https:// URL';
+export const isoDate = 'a real date written YYYY-MM-DD';
+export const dateTime = 'a date and time with offset, e.g. 2026-02-06T18:00:00+08:00';
+export const validFormat = (format: string) => `a valid ${format}`;
+export const typeNames: Record<string, string> = {
+  object: 'a mapping',
+  string: 'a text',
+  number: 'a number',
+  array: 'a list',
+  boolean: 'true or false',
+};
+
+// Cross-field rules (rules.ts, unit-rules.ts).
+export const flowWeek = (week: string, date: string, dateWeek: string): ProblemText => ({
+  expected: `a date in the report week ${week}`,
+  found: `${date} (${dateWeek})`,
+});
+export const weekId = (periodEnd: string, actual: string, found: string): ProblemText => ({
+  expected: `the ISO week of meta.periodEnd ${periodEnd} (${actual})`,
+  found,
+});
+export const duplicate = (what: string, value: string): ProblemText => ({
+  expected: `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} not listed before`,
+  found: `${JSON.stringify(value)} again`,
+});
+export const unknownSource = (known: readonly string[], found: string): ProblemText => ({
+  expected: `an existing source id (${known.join(', ')})`,
+  found: JSON.stringify(found),
+});
+export const outOfRange = (unit: string, min: number, max: number, found: number): ProblemText => ({
+  expected: `a value in ${unit} between ${min} and ${max}`,
+  found: String(found),
+});
+export const estimateBase = (company: string, year: string): ProblemText => ({
+  expected: `a year of ${company}'s capex that has a value`,
+  found: year,
+});
+export const negativeCapex = (value: number): ProblemText => ({
+  expected: 'capex of 0 or more',
+  found: String(value),
+});
+export const unitFor = (allowed: readonly string[], found: string, what?: string): ProblemText => ({
+  expected: `${allowed.map((u) => JSON.stringify(u)).join(' or ')}${what ? ` for ${what}` : ''}`,
+  found: JSON.stringify(found),
+});
+
+// Texts (text-rules.ts).
+export const tokenOutsideProse = (found: string): ProblemText => ({
+  expected: 'plain text (figure tokens work in text.* and views[].paraphrase only)',
+  found: JSON.stringify(found),
+});
+export const unknownToken = (token: string): ProblemText => ({
+  expected: 'a token [[id]] naming a figure of this week',
+  found: token,
+  hint: 'see "Figure ids" in the README',
+});
+export const malformedToken = (found: string): ProblemText => ({
+  expected: 'tokens written [[id]] with a lower-case id and no spaces',
+  found,
+});
+export const numberParity = (zh: string, en: string): ProblemText => ({
+  expected: 'the same numbers in zh-TW and en (write figures as [[id]] tokens)',
+  found: `zh-TW {${zh}} vs en {${en}}`,
+});

@@ -1,0 +1,104 @@
+/**
+ * Writing a build's artifacts to `<out>/<week>/`: all files appear together or not at all. They
+ * are written into a hidden staging folder beside the target, then swapped in with renames; a
+ * failed build leaves the previous output untouched and no half-written file anywhere.
+ *
+ * The writer replaces only what it wrote itself: a target that is not a folder holding one of our
+ * manifests (a file, someone's folder) is refused, never deleted. Its own leftovers (the staging
+ * and previous folders of a process that was killed: their names carry its pid) are cleaned up by
+ * the next write, and a previous output that a kill left aside is put back first.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidInputError, WriteError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import type { Artifact } from './artifacts.js';
+import { isOurManifest, MANIFEST_FILE } from './manifest.js';
+
+export interface WrittenOutput {
+  dir: string;
+  /** Artifact name → absolute path of every file written. */
+  files: Record<string, string>;
+}
+
+export async function writeOutput(
+  target: string,
+  artifacts: readonly Artifact[],
+): Promise<WrittenOutput> {
+  await recoverLeftovers(target);
+  const hadPrevious = await assertOurs(target);
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = sibling(target, 'staging', tag);
+  const previous = sibling(target, 'previous', tag);
+  try {
+    await mkdir(staging, { recursive: true });
+    for (const artifact of artifacts) {
+      const file = path.join(staging, artifact.name);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, artifact.bytes);
+    }
+    if (hadPrevious) await rename(target, previous);
+    try {
+      await rename(staging, target);
+    } catch (cause) {
+      if (hadPrevious) await rename(previous, target);
+      throw cause;
+    }
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
+    throw new WriteError(msg.output.couldNotWrite(target), { cause });
+  }
+  await rm(previous, { recursive: true, force: true }).catch(() => {});
+  return {
+    dir: target,
+    files: Object.fromEntries(artifacts.map((a) => [a.name, path.join(target, a.name)])),
+  };
+}
+
+/** `.2026-W06.staging-<pid>-<random>` beside the target. */
+function sibling(target: string, kind: 'staging' | 'previous', tag: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${kind}-${tag}`);
+}
+
+/** True when the target holds an earlier output of ours; refuses anything else that is there. */
+async function assertOurs(target: string): Promise<boolean> {
+  const stats = await lstat(target).catch(() => undefined);
+  if (!stats) return false;
+  const manifest = stats.isDirectory()
+    ? await readFile(path.join(target, MANIFEST_FILE), 'utf8').catch(() => '')
+    : '';
+  if (stats.isDirectory() && isOurManifest(manifest)) return true;
+  const found = stats.isDirectory() ? msg.output.foreignFolder : msg.output.notAFolder;
+  throw new InvalidInputError(msg.output.inTheWay(target), [
+    { file: target, path: '', ...msg.output.notOurOutput(found) },
+  ]);
+}
+
+/**
+ * Removes the staging and previous folders of processes that are gone; a previous output left
+ * aside by a kill between the two renames is first put back where it was.
+ */
+async function recoverLeftovers(target: string): Promise<void> {
+  const parent = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^(staging|previous)-(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !match || isAlive(Number(match[2]))) continue;
+    const leftover = path.join(parent, name);
+    const targetMissing = !(await lstat(target).catch(() => undefined));
+    if (match[1] === 'previous' && targetMissing) await rename(leftover, target).catch(() => {});
+    else await rm(leftover, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

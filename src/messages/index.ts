@@ -7,10 +7,12 @@
  * A problem entry returns a ProblemText (expected, found, hint): the caller adds where it is
  * (file, data path, line). Everything else returns a string.
  */
+import * as config from './config.js';
 import * as input from './input.js';
 import * as schema from './schema.js';
 
 export const msg = {
+  config,
   input,
   schema,
 } as const;

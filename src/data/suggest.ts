@@ -47,8 +47,20 @@ function distance(a: string, b: string): number {
 }
 
 export function suggestField(name: string): string | undefined {
+  return closestName(name, knownFieldNames());
+}
+
+/** The field names any schema knows (the config's, the client list's). */
+export function fieldNamesOf(schema: z.core.$ZodType): string[] {
+  const keys = new Set<string>();
+  collectKeys(schema, keys, new Set());
+  return [...keys];
+}
+
+/** The name within two edits of `name`, nearest first. */
+export function closestName(name: string, names: readonly string[]): string | undefined {
   let best: { key: string; d: number } | undefined;
-  for (const key of knownFieldNames()) {
+  for (const key of names) {
     const d = distance(name.toLowerCase(), key.toLowerCase());
     if (d <= 2 && (!best || d < best.d)) best = { key, d };
   }

@@ -11,11 +11,13 @@ import * as browser from './browser.js';
 import * as build from './build.js';
 import * as charts from './charts.js';
 import * as cli from './cli.js';
+import * as config from './config.js';
 import * as fonts from './fonts.js';
 import * as input from './input.js';
 import * as locales from './locales.js';
 import * as output from './output.js';
 import * as render from './render.js';
+import * as schema from './schema.js';
 import * as week from './week.js';
 
 export const msg = {
@@ -23,10 +25,12 @@ export const msg = {
   build,
   charts,
   cli,
+  config,
   fonts,
   input,
   locales,
   output,
   render,
+  schema,
   week,
 } as const;

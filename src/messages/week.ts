@@ -4,13 +4,7 @@ import type { ProblemText } from '../errors.js';
 export const invalid = (file: string, count: number) =>
   `Invalid week data (${file}): ${count === 1 ? '1 problem' : `${count} problems`}`;
 
-// The shape, as the schema checks it (validate.ts turns zod's issues into these).
-export const shape = (expected: string, found: string): ProblemText => ({ expected, found });
-export const unknownField = (key: string, suggestion: string | undefined): ProblemText => ({
-  expected: 'only known fields',
-  found: `an unknown field "${key}"`,
-  ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}),
-});
+// The schema's own words for its checks (the rest of a shape problem is in messages/schema.ts).
 export const finiteNumber = 'a finite number';
 export const nonEmptyText = 'a non-empty text';
 export const idFormat = 'an id of lower-case letters, digits and hyphens';
@@ -18,42 +12,6 @@ export const year = 'a four-digit year';
 export const positiveRatio = 'a ratio above 0';
 export const ticker = 'a ticker of 1-6 capital letters';
 export const weekIdFormat = 'an ISO week id such as 2026-W06';
-
-/** What was found, as a person reads it; invisible characters by code point, never "". */
-export function foundValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') {
-    const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-    return shown.replace(
-      /\p{Cf}/gu,
-      (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-    );
-  }
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  return `a ${typeof value}`;
-}
-export const requiredField = (name: string, type: string) =>
-  `the required field "${name}" (${type})`;
-export const text = (locale: 'zh-TW' | 'en') =>
-  locale === 'en' ? 'an English (en) text' : 'a Traditional Chinese (zh-TW) text';
-export const oneOf = (values: readonly unknown[]) =>
-  `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
-export const atLeastItems = (n: number | bigint) => `at least ${n} item(s)`;
-export const atLeast = (n: number | bigint) => `at least ${n}`;
-export const atMost = (n: number | bigint) => `at most ${n}`;
-export const httpsUrl = 'an https:// URL';
-export const isoDate = 'a real date written YYYY-MM-DD';
-export const dateTime = 'a date and time with offset, e.g. 2026-02-06T18:00:00+08:00';
-export const validFormat = (format: string) => `a valid ${format}`;
-export const typeNames: Record<string, string> = {
-  object: 'a mapping',
-  string: 'a text',
-  number: 'a number',
-  array: 'a list',
-  boolean: 'true or false',
-};
 
 // Cross-field rules (rules.ts, unit-rules.ts).
 export const flowWeek = (week: string, date: string, dateWeek: string): ProblemText => ({

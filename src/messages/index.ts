@@ -7,8 +7,10 @@
  * A problem entry returns a ProblemText (expected, found, hint): the caller adds where it is
  * (file, data path, line). Everything else returns a string.
  */
+import * as archive from './archive.js';
 import * as input from './input.js';
 
 export const msg = {
+  archive,
   input,
 } as const;

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { hashConcurrency, mapLimit } from './hash.js';
+import { HASH_CONCURRENCY, mapLimit } from './hash.js';
 import { findVersion } from './lookup.js';
 import { parseManifest, type VersionManifest } from './manifest.js';
 import { withArchive } from './read.js';
@@ -40,7 +40,11 @@ export async function verifyArchive(root: string, week?: string): Promise<Verify
     if (week !== undefined) findVersion(archive, week);
     const versions = selectVersions(archive.db, week);
     const uses = blobUses(archive, versions);
-    const states = await rehashAll(archive, [...uses.keys()]);
+    // The blob folders are listed while the blobs are hashed.
+    const [states, orphans] = await Promise.all([
+      rehashAll(archive, [...uses.keys()]),
+      week === undefined ? findOrphans(archive) : [],
+    ]);
     const problems: Problem[] = [];
     for (const [sha256, state] of states) {
       if (!state.ok)
@@ -70,7 +74,6 @@ export async function verifyArchive(root: string, week?: string): Promise<Verify
         );
     }
     problems.push(...checkChains(archive, manifests));
-    const orphans = week === undefined ? await findOrphans(archive) : [];
     return { versions: versions.length, blobs: states.size, problems, orphans };
   });
 }
@@ -92,7 +95,7 @@ async function rehashAll(
   archive: Archive,
   blobs: readonly string[],
 ): Promise<Map<string, BlobState>> {
-  const states = await mapLimit(blobs, hashConcurrency(), async (sha256): Promise<BlobState> => {
+  const states = await mapLimit(blobs, HASH_CONCURRENCY, async (sha256): Promise<BlobState> => {
     const actual = await archive.blobs.rehash(sha256);
     if (actual === sha256) return { ok: true };
     return {

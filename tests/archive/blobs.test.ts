@@ -3,6 +3,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openFileBlobStore } from '../../src/archive/blobs.js';
+import { hashFile } from '../../src/archive/hash.js';
 import { tempDirs } from '../helpers/temp.js';
 
 const newDir = tempDirs('capex-report-blobs-');
@@ -66,5 +67,17 @@ describe('the file-system blob store', () => {
     const name = await store.put(bytesOf('kept'));
     writeFileSync(path.join(path.dirname(store.where(name)), '.half-written.tmp'), 'x');
     expect(await collect(store.list())).toEqual([name]);
+  });
+});
+
+describe('hashFile', () => {
+  test('hashes files bigger than one read, and of exactly a multiple of it, as sha256 does', async () => {
+    const dir = newDir();
+    for (const size of [0, 1, 2 * 1024 * 1024, 4 * 1024 * 1024, 5 * 1024 * 1024 + 7]) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 31 + size) % 251);
+      const file = path.join(dir, `f${size}`);
+      writeFileSync(file, bytes);
+      expect(await hashFile(file), `${size} bytes`).toBe(sha256(bytes));
+    }
   });
 });

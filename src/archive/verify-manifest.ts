@@ -1,6 +1,7 @@
 /**
- * One version's index rows against its manifest. The manifest is a blob, checked by its hash, so
- * where they disagree the index was edited: a field changed, a file row removed, added or altered.
+ * The index against the versions' manifests. A manifest is a blob, checked by its hash, so where
+ * they disagree the index was edited: a field changed, a file row removed, added or altered; and
+ * the manifests' links to their previous ones must follow the index's versions without a gap.
  */
 import path from 'node:path';
 import type { Problem } from '../errors.js';
@@ -81,4 +82,36 @@ function compareFile(file: string, at: string, listed: ArchivedFile, row: Archiv
       path: at,
       ...msg.archive.manifestDisagrees(field, String(a), String(b)),
     }));
+}
+
+/** Versions from 1 without gaps; each manifest's previous link is the version before's manifest. */
+export function checkChains(
+  archive: Archive,
+  manifests: ReadonlyMap<VersionRecord, VersionManifest | undefined>,
+): Problem[] {
+  const index = path.join(archive.root, INDEX_FILE);
+  const problems: Problem[] = [];
+  let before: VersionRecord | undefined;
+  for (const [record, manifest] of manifests) {
+    if (before?.week !== record.week) before = undefined;
+    const expectedNumber = (before?.version ?? 0) + 1;
+    for (let missing = expectedNumber; missing < record.version; missing++) {
+      problems.push({
+        file: index,
+        path: msg.archive.versionLabel(record.week, missing),
+        ...msg.archive.versionGap(missing),
+      });
+    }
+    const expected = before?.manifestSha256 ?? null;
+    const found = manifest ? manifest.previousManifestSha256 : record.previousManifestSha256;
+    if (found !== expected) {
+      problems.push({
+        file: index,
+        path: `${msg.archive.versionLabel(record.week, record.version)} previous`,
+        ...msg.archive.chainBroken(expected, found),
+      });
+    }
+    before = record;
+  }
+  return problems;
 }

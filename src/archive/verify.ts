@@ -12,7 +12,6 @@
  * Like git, a chain cannot tell on its own that its newest link was dropped whole: that needs a
  * record kept outside the archive (a delivery, an export, a client's copy of the manifest hash).
  */
-import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { HASH_CONCURRENCY, mapLimit } from './hash.js';
@@ -20,9 +19,9 @@ import { findVersion } from './lookup.js';
 import { parseManifest, type VersionManifest } from './manifest.js';
 import { withArchive } from './read.js';
 import { selectFiles, selectReferencedBlobs, selectVersions } from './records.js';
-import { type Archive, INDEX_FILE } from './root.js';
+import type { Archive } from './root.js';
 import type { VersionRecord } from './types.js';
-import { compareWithManifest } from './verify-manifest.js';
+import { checkChains, compareWithManifest } from './verify-manifest.js';
 
 export interface VerifyReport {
   versions: number;
@@ -45,33 +44,13 @@ export async function verifyArchive(root: string, week?: string): Promise<Verify
       rehashAll(archive, [...uses.keys()]),
       week === undefined ? findOrphans(archive) : [],
     ]);
-    const problems: Problem[] = [];
-    for (const [sha256, state] of states) {
-      if (!state.ok)
-        problems.push({
-          file: archive.blobs.where(sha256),
-          path: uses.get(sha256) ?? '',
-          ...state.problem,
-        });
-    }
+    const problems = blobProblems(archive, states, uses);
     const manifests = new Map<VersionRecord, VersionManifest | undefined>();
     for (const record of versions) {
-      const manifest = await readVerifiedManifest(
-        archive,
-        record,
-        states.get(record.manifestSha256),
-        problems,
-      );
+      const manifest = await readIntactManifest(archive, record, states, problems);
       manifests.set(record, manifest);
-      if (manifest)
-        problems.push(
-          ...compareWithManifest(
-            archive,
-            record,
-            manifest,
-            selectFiles(archive.db, record.week, record.version),
-          ),
-        );
+      const rows = selectFiles(archive.db, record.week, record.version);
+      if (manifest) problems.push(...compareWithManifest(archive, record, manifest, rows));
     }
     problems.push(...checkChains(archive, manifests));
     return { versions: versions.length, blobs: states.size, problems, orphans };
@@ -106,14 +85,26 @@ async function rehashAll(
   return new Map(blobs.map((sha256, i) => [sha256, states[i] as BlobState]));
 }
 
+function blobProblems(
+  archive: Archive,
+  states: ReadonlyMap<string, BlobState>,
+  uses: ReadonlyMap<string, string>,
+): Problem[] {
+  return [...states].flatMap(([sha256, state]) =>
+    state.ok
+      ? []
+      : [{ file: archive.blobs.where(sha256), path: uses.get(sha256) ?? '', ...state.problem }],
+  );
+}
+
 /** The version's manifest when its blob is intact and parses; otherwise the problem is noted. */
-async function readVerifiedManifest(
+async function readIntactManifest(
   archive: Archive,
   record: VersionRecord,
-  state: BlobState | undefined,
+  states: ReadonlyMap<string, BlobState>,
   problems: Problem[],
 ): Promise<VersionManifest | undefined> {
-  if (!state?.ok) return undefined; // already reported as missing or modified
+  if (!states.get(record.manifestSha256)?.ok) return undefined; // reported as missing or modified
   try {
     return parseManifest((await archive.blobs.get(record.manifestSha256)) ?? new Uint8Array());
   } catch (error) {
@@ -124,38 +115,6 @@ async function readVerifiedManifest(
     });
     return undefined;
   }
-}
-
-/** Versions from 1 without gaps; each manifest's previous link is the version before's manifest. */
-function checkChains(
-  archive: Archive,
-  manifests: ReadonlyMap<VersionRecord, VersionManifest | undefined>,
-): Problem[] {
-  const index = path.join(archive.root, INDEX_FILE);
-  const problems: Problem[] = [];
-  let before: VersionRecord | undefined;
-  for (const [record, manifest] of manifests) {
-    if (before?.week !== record.week) before = undefined;
-    const expectedNumber = (before?.version ?? 0) + 1;
-    for (let missing = expectedNumber; missing < record.version; missing++) {
-      problems.push({
-        file: index,
-        path: msg.archive.versionLabel(record.week, missing),
-        ...msg.archive.versionGap(missing),
-      });
-    }
-    const expected = before?.manifestSha256 ?? null;
-    const found = manifest ? manifest.previousManifestSha256 : record.previousManifestSha256;
-    if (found !== expected) {
-      problems.push({
-        file: index,
-        path: `${msg.archive.versionLabel(record.week, record.version)} previous`,
-        ...msg.archive.chainBroken(expected, found),
-      });
-    }
-    before = record;
-  }
-  return problems;
 }
 
 async function findOrphans(archive: Archive): Promise<string[]> {

@@ -21,7 +21,7 @@ import { archivedFilesOf, buildVersionManifest, serializeManifest } from './mani
 import { insertVersion, selectLatestVersion } from './records.js';
 import { type Archive, openArchive } from './root.js';
 import { decideVersion, type VersionDecision } from './rules.js';
-import type { BuiltWeek, VersionRecord } from './types.js';
+import type { ArchivedFile, BuiltWeek, VersionRecord } from './types.js';
 
 export interface ArchiveOptions {
   root: string;
@@ -54,21 +54,39 @@ export async function archiveWeek(
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const record = await storeManifest(archive, built, decision, options.now ?? new Date());
       if (attempt === 1) await pauseForTest();
-      const outcome = archive.db.immediate(() => {
-        const latest = selectLatestVersion(archive.db, built.week);
-        if (latest?.manifestSha256 !== decision.latest?.manifestSha256) return latest;
-        insertVersion(archive.db, record, archivedFilesOf(built));
-        return record;
-      });
+      const outcome = commitVersion(archive, record, decision.latest, archivedFilesOf(built));
       if (outcome === record) {
         return { version: record.version, created: true, manifestSha256: record.manifestSha256 };
       }
       decision = decideVersion(built, outcome); // refuses when the build no longer fits
       if (decision.kind === 'same') return unchangedResult(decision.latest);
     }
-    throw new CapexReportError(`Could not take a version number for ${built.week}: too busy`);
+    throw new CapexReportError(msg.archive.tooBusy(built.week, MAX_ATTEMPTS));
   } finally {
     archive.close();
+  }
+}
+
+/**
+ * One immediate transaction: the version goes in only if the latest version is still the one its
+ * manifest links to. Returns the record when it went in, else the week's latest version now.
+ */
+function commitVersion(
+  archive: Archive,
+  record: VersionRecord,
+  basedOn: VersionRecord | undefined,
+  files: readonly ArchivedFile[],
+): VersionRecord | undefined {
+  try {
+    return archive.db.immediate(() => {
+      const latest = selectLatestVersion(archive.db, record.week);
+      if (latest?.manifestSha256 !== basedOn?.manifestSha256) return latest;
+      insertVersion(archive.db, record, files);
+      return record;
+    });
+  } catch (cause) {
+    const label = msg.archive.versionLabel(record.week, record.version);
+    throw new CapexReportError(msg.archive.couldNotRecord(label, archive.root), { cause });
   }
 }
 

@@ -55,6 +55,10 @@ export const duplicateFileName = (name: string) =>
   `The build names two files ${JSON.stringify(name)}; cannot archive it`;
 export const hashMismatch = (name: string) =>
   `The build's SHA-256 of ${name} does not match its bytes; cannot archive it`;
+export const couldNotRecord = (label: string, root: string) =>
+  `Could not record ${label} in the archive index (${root}); nothing of it was recorded`;
+export const tooBusy = (week: string, attempts: number) =>
+  `Could not take a version number for ${week}: other archive processes took it ${attempts} times in a row`;
 export const archived = (week: string, version: number) =>
   `Archived ${versionLabel(week, version)}`;
 export const unchanged = (week: string, version: number) =>

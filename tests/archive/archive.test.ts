@@ -4,7 +4,7 @@
  * The tests run in order on one archive.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { archiveWeek } from '../../src/archive/archive.js';
@@ -203,6 +203,17 @@ describe('export', () => {
 });
 
 describe('bad input', () => {
+  test('a build whose hash does not match its bytes is refused before anything is written', async () => {
+    const [first, ...rest] = weeks.v1.artifacts;
+    if (!first) throw new Error('no artifacts');
+    const broken = { ...weeks.v1, artifacts: [{ ...first, sha256: '0'.repeat(64) }, ...rest] };
+    const elsewhere = path.join(newDir(), 'archive');
+    await expect(archiveWeek(broken, { root: elsewhere })).rejects.toThrow(
+      msg.archive.hashMismatch(first.name),
+    );
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
   test('a week not archived and a version that does not exist are refused', async () => {
     const notArchived = await refusal(showVersion(root, '2026-W07'));
     expect(notArchived.message).toContain(msg.archive.weekNotArchived('2026-W07', root));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Libsql from 'libsql';
 import { describe, expect, test } from 'vitest';
+import { openDatabase } from '../../src/archive/db.js';
 import { listVersions } from '../../src/archive/read.js';
 import { openArchive } from '../../src/archive/root.js';
 import { SCHEMA_VERSION } from '../../src/archive/schema.js';
@@ -85,19 +85,18 @@ describe('the index', () => {
     const root = newDir();
     (await openArchive(root, { create: true })).close();
     const file = path.join(root, 'archive.db');
-    const raw = new Libsql(file);
-    raw.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
-    raw.close();
+    // Through the adapter, which opens without migrating: as a newer capex-report left it.
+    const newer = openDatabase(file, { busyTimeoutMs: 1000 });
+    newer.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
+    newer.close();
     const error = await listVersions(root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
     expect((error as EnvironmentError).exitCode).toBe(3);
     expect((error as Error).message).toBe(
       msg.archive.newerSchema(file, SCHEMA_VERSION + 1, SCHEMA_VERSION),
     );
-    const check = new Libsql(file);
-    expect(check.prepare('PRAGMA user_version').get()).toMatchObject({
-      user_version: SCHEMA_VERSION + 1,
-    });
+    const check = openDatabase(file, { busyTimeoutMs: 1000 });
+    expect(check.get('PRAGMA user_version')).toEqual({ user_version: SCHEMA_VERSION + 1 });
     check.close();
   });
 });

@@ -4,10 +4,10 @@
  */
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Libsql from 'libsql';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { archiveWeek } from '../../src/archive/archive.js';
 import { openFileBlobStore } from '../../src/archive/blobs.js';
+import { openDatabase } from '../../src/archive/db.js';
 import { showVersion } from '../../src/archive/read.js';
 import type { BuiltWeek } from '../../src/archive/types.js';
 import { verifyArchive } from '../../src/archive/verify.js';
@@ -43,7 +43,7 @@ async function archiveOfThree(): Promise<string> {
 }
 
 function sql(root: string, statement: string): void {
-  const db = new Libsql(path.join(root, 'archive.db'));
+  const db = openDatabase(path.join(root, 'archive.db'), { busyTimeoutMs: 1000 });
   db.exec(statement);
   db.close();
 }

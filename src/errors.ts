@@ -66,6 +66,12 @@ export class InvalidInputError extends CapexReportError {
   }
 }
 
+/**
+ * The archive's blobs or index no longer match what was archived (`archive verify`, or a damaged
+ * file met while reading): exit code 1, every problem listed like invalid input.
+ */
+export class IntegrityError extends InvalidInputError {}
+
 /** The machine lacks something the command needs (a browser, a writable folder): exit 3. */
 export class EnvironmentError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.environment;

@@ -7,6 +7,7 @@
  * A problem entry returns a ProblemText (expected, found, hint): the caller adds where it is
  * (file, data path, line). Everything else returns a string.
  */
+import * as archive from './archive.js';
 import * as browser from './browser.js';
 import * as build from './build.js';
 import * as charts from './charts.js';
@@ -21,6 +22,7 @@ import * as schema from './schema.js';
 import * as week from './week.js';
 
 export const msg = {
+  archive,
   browser,
   build,
   charts,

@@ -1,0 +1,12 @@
+/** The archive of immutable, verifiable versions: the API the CLI and the build use. */
+export { type ArchiveOptions, type ArchiveResult, archiveWeek } from './archive.js';
+export type { BlobStore } from './blobs.js';
+export { diffVersions, type FileChange, type VersionDiff } from './diff.js';
+export type { FigureChange, TextChange } from './diff-week.js';
+export { EXPORTED_MANIFEST, type ExportResult, exportVersion } from './export.js';
+export type { VersionManifest } from './manifest.js';
+export { listVersions, showVersion, type VersionDetails } from './read.js';
+export { INDEX_FILE } from './root.js';
+export { SCHEMA_VERSION } from './schema.js';
+export type * from './types.js';
+export { type VerifyReport, verifyArchive } from './verify.js';

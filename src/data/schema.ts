@@ -160,6 +160,11 @@ export const weekSchema = z.strictObject({
     issuedAt: z.iso.datetime({ offset: true }),
     title: bilingualSchema,
     author: bilingualSchema,
+    /**
+     * What an edition after the first corrected, in both languages: printed on page 1 and in the
+     * e-mail's subject and first line; required to archive a changed build of an archived week.
+     */
+    correction: bilingualSchema.optional(),
   }),
   sources: z.array(sourceSchema).min(1),
   companies: z.array(companySchema).min(1),
@@ -175,7 +180,11 @@ export const weekSchema = z.strictObject({
   otherFigures: z.array(labelledFigureSchema).default([]),
   text: z.strictObject({
     headline: bilingualSchema,
+    /** The desk's view in two or three sentences: page 1 and the e-mail. */
+    view: bilingualSchema.optional(),
     keyPoints: z.array(bilingualSchema).min(1),
+    /** What to watch next: page 1. */
+    watch: z.array(bilingualSchema).default([]),
     sections: z.strictObject(
       Object.fromEntries(SECTION_IDS.map((id) => [id, bilingualSchema])) as Record<
         SectionId,

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CapexReportError } from '../errors.js';
+import { WriteError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import { hashBytes, hashFile } from './hash.js';
 
 export interface BlobStore {
@@ -22,8 +23,6 @@ export interface BlobStore {
   /** Where the blob is (a path, a URL), for messages. */
   where(sha256: string): string;
 }
-
-export class BlobWriteError extends CapexReportError {}
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -90,7 +89,7 @@ async function writeBlob(file: string, bytes: Uint8Array): Promise<void> {
     await placeBlob(temp, file);
     await syncFolder(folder);
   } catch (cause) {
-    throw new BlobWriteError(`Could not store a file in the archive (${file})`, { cause });
+    throw new WriteError(msg.archive.couldNotStore(file), { cause });
   } finally {
     await rm(temp, { force: true });
   }

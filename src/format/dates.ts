@@ -2,7 +2,9 @@
  * Dates and ISO weeks. Dates are calendar days, not instants: they are read and printed in UTC
  * so that no machine time zone can move 2026-02-06 to the 5th.
  */
+
 import type { Locale } from '../data/schema.js';
+import { msg } from '../messages/index.js';
 import { FormatError } from './errors.js';
 
 /**
@@ -33,7 +35,7 @@ export function parseIsoDate(isoDate: string): Date {
   const date = new Date(Date.UTC(Number(match?.[1]), Number(match?.[2]) - 1, Number(match?.[3])));
   // The round trip rejects 2026-02-30 (which Date.UTC would roll into March).
   if (!match || date.toISOString().slice(0, 10) !== isoDate) {
-    throw new FormatError(`Could not format date "${isoDate}": expected an ISO date YYYY-MM-DD`);
+    throw new FormatError(msg.format.badDate(isoDate));
   }
   return date;
 }
@@ -60,9 +62,7 @@ export function formatWeek(weekId: string, locale: Locale): string {
   const year = Number(match?.[1]);
   const week = Number(match?.[2]);
   if (!match || week < 1 || week > isoWeeksInYear(year)) {
-    throw new FormatError(
-      `Could not format week "${weekId}": expected an ISO week id such as 2026-W06`,
-    );
+    throw new FormatError(msg.format.badWeek(weekId));
   }
   return locale === 'en' ? `Week ${week}, ${year}` : `${year} 年第 ${week} 週`;
 }

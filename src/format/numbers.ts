@@ -2,7 +2,9 @@
  * The shared core: pick the precision, round once, then let Intl.NumberFormat print the digits
  * (grouping and separators per locale) of the already-rounded decimal.
  */
+
 import type { Locale } from '../data/schema.js';
+import { msg } from '../messages/index.js';
 import {
   type Decimal,
   isZero,
@@ -33,7 +35,7 @@ export interface Rounded {
 export function checkDecimals(decimals: number | undefined): number | undefined {
   if (decimals === undefined) return undefined;
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
-    throw new FormatError(`Could not format with ${decimals} decimals: expected an integer 0-20`);
+    throw new FormatError(msg.format.badDecimals(decimals));
   }
   return decimals;
 }

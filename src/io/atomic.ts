@@ -7,9 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CapexReportError } from '../errors.js';
+import { WriteError } from '../errors.js';
+import { msg } from '../messages/index.js';
 
-export class WriteError extends CapexReportError {}
+export { WriteError };
 
 /** `.name.<random>.tmp`: hidden, ignored by git (*.tmp), and short enough for any file name. */
 export function tempPathFor(target: string): string {
@@ -39,7 +40,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array | string
     await rename(temp, target);
   } catch (cause) {
     await rm(temp, { force: true });
-    throw new WriteError(`Could not write ${target}`, { cause });
+    throw new WriteError(msg.output.couldNotWriteFile(target), { cause });
   }
   await syncFolder(path.dirname(target)).catch(() => {}); // not every file system allows it
 }

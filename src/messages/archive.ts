@@ -148,3 +148,5 @@ export const showMadeWith = (tool: string, node: string, browser: string | null,
 export const showHashes = (inputsHash: string, manifest: string, previous: string | null) =>
   `Inputs hash ${inputsHash}\nManifest ${manifest}${previous ? ` (previous ${previous})` : ' (the first version)'}`;
 export const showFiles = (count: number) => `Files (${count}):`;
+
+export const couldNotStore = (file: string) => `Could not store a file in the archive (${file})`;

@@ -14,6 +14,7 @@ import * as charts from './charts.js';
 import * as cli from './cli.js';
 import * as config from './config.js';
 import * as fonts from './fonts.js';
+import * as format from './format.js';
 import * as input from './input.js';
 import * as locales from './locales.js';
 import * as output from './output.js';
@@ -29,6 +30,7 @@ export const msg = {
   cli,
   config,
   fonts,
+  format,
   input,
   locales,
   output,

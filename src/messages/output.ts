@@ -2,6 +2,7 @@
 import type { ProblemText } from '../errors.js';
 
 export const couldNotWrite = (target: string) => `Could not write the report files (${target})`;
+export const couldNotWriteFile = (target: string) => `Could not write ${target}`;
 export const inTheWay = (target: string) =>
   `Could not write the report files (${target}): something else is in the way`;
 export const notOurOutput = (found: string): ProblemText => ({

@@ -16,7 +16,7 @@ import { parseWeek } from './data/load.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
 import { BuildAbortedError, UsageError } from './errors.js';
-import { fontIdentity } from './fonts/identity.js';
+import { fontPackages } from './fonts/identity.js';
 import type { Translate } from './i18n/index.js';
 import { createTranslators } from './i18n/translators.js';
 import { type BuildContext, inputHashes, inputsHash } from './inputs/hash.js';
@@ -132,7 +132,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       week,
       metrics,
       context: await context,
-      inputs: inputHashes(inputs, (await context).fonts),
+      inputs: inputHashes(inputs),
       inputsHash: await hash,
     });
     const result = { week, metrics, inputs, artifacts, manifest, files: {}, pdfs: {} };
@@ -208,8 +208,8 @@ async function buildContext(
   lease: BrowserLease | undefined,
   paper: PaperSize,
 ): Promise<BuildContext> {
-  const [browser, fonts] = await Promise.all([lease?.version() ?? null, fontIdentity()]);
-  return { tool: VERSION, browser, paper, fonts };
+  const browser = await (lease?.version() ?? null);
+  return { tool: VERSION, browser, paper, fonts: fontPackages() };
 }
 
 function pdfPaths(

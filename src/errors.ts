@@ -72,6 +72,9 @@ export class InvalidInputError extends CapexReportError {
  */
 export class IntegrityError extends InvalidInputError {}
 
+/** `archive rebuild` gave PDFs other than the archived ones: exit 4, the report says why. */
+export class RebuildDiffersError extends CapexReportError {}
+
 /** The machine lacks something the command needs (a browser, a writable folder): exit 3. */
 export class EnvironmentError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.environment;

@@ -1,28 +1,13 @@
 /**
- * The archive's shapes. `Artifact`, `InputFile` and `BuiltWeek` are what a build hands over in
- * memory (they move to the build module when it returns them); the rest is what the archive
- * records of each version.
+ * The archive's shapes. A BuiltWeek is what a build hands over in memory (builtWeekOf makes one
+ * of a BuildResult); the rest is what the archive records of each version.
  */
 import type { Locale } from '../data/schema.js';
+import type { InputFile } from '../inputs/files.js';
+import type { Artifact } from '../output/artifacts.js';
 
-/** One output file of a build, in memory. */
-export interface Artifact {
-  /** 'report.zh-TW.pdf', 'report.en.html', 'charts/capex-by-company.en.svg', 'manifest.json' */
-  name: string;
-  bytes: Uint8Array;
-  sha256: string;
-  /** application/pdf, text/html, image/svg+xml, application/json */
-  mediaType: string;
-  locale?: Locale;
-}
-
-/** One input file exactly as the build read it. */
-export interface InputFile {
-  /** 'data/2026-W06.yaml', 'templates/layout.hbs', 'locales/en.json', 'config/logo.svg', ... */
-  name: string;
-  bytes: Uint8Array;
-  sha256: string;
-}
+export type { InputFile } from '../inputs/files.js';
+export type { Artifact } from '../output/artifacts.js';
 
 export interface BuiltWeek {
   /** '2026-W06' */

@@ -3,14 +3,18 @@
  * the archive API and prints the result (text, or JSON with `json`). Failures are thrown as the
  * errors of src/errors.ts; the program turns them into exit codes.
  */
+import { readBuiltOutput } from '../archive/from-output.js';
 import {
+  archiveWeek,
   diffVersions,
   exportVersion,
   listVersions,
   showVersion,
   verifyArchive,
 } from '../archive/index.js';
-import { IntegrityError, UsageError } from '../errors.js';
+import type { RebuildResult } from '../archive/rebuild.js';
+import { IntegrityError, RebuildDiffersError, UsageError } from '../errors.js';
+import type { InputPaths } from '../inputs/load.js';
 import { msg } from '../messages/index.js';
 import { formatDiff, formatList, formatShow } from './archive-format.js';
 
@@ -100,4 +104,74 @@ export async function runArchiveExport(options: ArchiveExportOptions, io = STD_I
       ? json(result)
       : `${msg.archive.exported(result.week, result.version, result.files.length, result.dir)}\n`,
   );
+}
+
+export interface ArchiveStoreOptions {
+  root: string;
+  /** The built week's folder (`<output>/<week>/`) and the inputs it was built from. */
+  dir: string;
+  inputs: InputPaths;
+  json: boolean;
+}
+
+/** `capex-report archive [--week W]`: the week as `build` left it, as its next version. */
+export async function runArchiveStore(options: ArchiveStoreOptions, io = STD_IO): Promise<void> {
+  const built = await readBuiltOutput(options.dir, options.inputs);
+  const result = await archiveWeek(built, { root: options.root });
+  if (options.json) io.stdout.write(json({ week: built.week, ...result }));
+  else {
+    const line = result.created
+      ? msg.archive.archived(built.week, result.version)
+      : msg.archive.unchanged(built.week, result.version);
+    io.stdout.write(`${line}\n`);
+  }
+}
+
+export interface ArchiveRebuildOptions {
+  root: string;
+  week: string;
+  version?: number;
+  browser?: string | undefined;
+  json: boolean;
+}
+
+/** `capex-report archive rebuild W vN`: byte-identical or not, and what changed since. */
+export async function runArchiveRebuild(
+  options: ArchiveRebuildOptions,
+  io = STD_IO,
+): Promise<void> {
+  // The pipeline and Puppeteer load only for a rebuild.
+  const { openBrowserLease } = await import('../pdf/lease.js');
+  const { rebuildVersion } = await import('../archive/rebuild.js');
+  const lease = openBrowserLease({ executablePath: options.browser });
+  try {
+    const { root, week, version } = options;
+    const result = await rebuildVersion({
+      root,
+      week,
+      ...(version ? { version } : {}),
+      browser: lease,
+    });
+    if (options.json) io.stdout.write(json(result));
+    else io.stdout.write(formatRebuild(result));
+    if (!result.identical)
+      throw new RebuildDiffersError(msg.archive.rebuilt(week, result.version, false));
+  } finally {
+    await lease.close();
+  }
+}
+
+function formatRebuild(result: RebuildResult): string {
+  const lines = [
+    msg.archive.rebuilt(result.week, result.version, result.identical),
+    ...result.pdfs.map((p) => msg.archive.rebuiltPdf(p.locale, p.identical)),
+  ];
+  if (!result.identical) {
+    lines.push(
+      ...(result.differences.length > 0
+        ? result.differences.map((d) => msg.archive.versionDiffers(d.what, d.recorded, d.now))
+        : [msg.archive.noVersionDiffers]),
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -1,23 +1,26 @@
 /**
- * The fonts' identity for the inputs hash and the manifest: each face's SHA-256, by
- * `fonts/<family> <weight>`. Hashed once per process, off the main thread (Web Crypto runs in
- * libuv's pool).
+ * The fonts' identity for the inputs hash, the manifest and the archive: the version of each font
+ * package (npm verifies each package's files against the lock file's integrity hash on install,
+ * so a version names exact bytes). Read from the packages' package.json, once.
  */
-import { webcrypto } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { FONT_FACES } from './files.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-let identity: Promise<Record<string, string>> | undefined;
+const require = createRequire(import.meta.url);
 
-export function fontIdentity(): Promise<Record<string, string>> {
-  identity ??= Promise.all(
-    FONT_FACES.map(async (face) => {
-      const digest = await webcrypto.subtle.digest('SHA-256', await readFile(face.file));
-      return [`fonts/${face.family} ${face.weight}`, Buffer.from(digest).toString('hex')] as const;
+/** The packages the fonts come from (files.ts reads the faces out of them). */
+export const FONT_PACKAGES = ['@expo-google-fonts/inter', '@expo-google-fonts/noto-sans-tc'];
+
+let identity: Record<string, string> | undefined;
+
+/** Font package → version, e.g. `{ '@expo-google-fonts/inter': '0.4.2', ... }`. */
+export function fontPackages(): Record<string, string> {
+  identity ??= Object.fromEntries(
+    FONT_PACKAGES.map((name) => {
+      const file = require.resolve(`${name}/package.json`);
+      const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version: string };
+      return [name, version];
     }),
-  ).then(Object.fromEntries);
-  identity.catch(() => {
-    identity = undefined;
-  });
+  );
   return identity;
 }

@@ -11,7 +11,7 @@ export interface InputFile {
   name: string;
   /** The file it was read from, for messages; absent for inputs taken from the archive. */
   path?: string;
-  bytes: Buffer;
+  bytes: Uint8Array;
   sha256: string;
 }
 
@@ -19,13 +19,14 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function inputFile(name: string, bytes: Buffer, path?: string): InputFile {
+export function inputFile(name: string, bytes: Uint8Array, path?: string): InputFile {
   return { name, ...(path === undefined ? {} : { path }), bytes, sha256: sha256(bytes) };
 }
 
 /** The file's text (UTF-8, a byte-order mark dropped). */
 export function textOf(file: InputFile): string {
-  const text = file.bytes.toString('utf8');
+  const { buffer, byteOffset, byteLength } = file.bytes;
+  const text = Buffer.from(buffer, byteOffset, byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -12,23 +12,25 @@ export interface BuildContext {
   /** Chromium's version string; null for a build without PDFs. */
   browser: string | null;
   paper: string;
-  /** The fonts, by `fonts/<family> <weight>`: their identity (see fonts/identity.ts). */
+  /** Font package → version (fonts/identity.ts). */
   fonts: Readonly<Record<string, string>>;
 }
 
-/** Every input by name → SHA-256 (the week first, the rest by name), then the fonts. */
-export function inputHashes(inputs: InputSet, fonts: Readonly<Record<string, string>>) {
+/** Every input file by name → SHA-256: the week first, the rest by name. */
+export function inputHashes(inputs: InputSet): Record<string, string> {
   const [week, ...rest] = listInputs(inputs);
   const files = [...(week ? [week] : []), ...rest.sort((a, b) => (a.name < b.name ? -1 : 1))];
-  return Object.fromEntries([
-    ...files.map((file) => [file.name, file.sha256] as const),
-    ...Object.entries(fonts),
-  ]);
+  return Object.fromEntries(files.map((file) => [file.name, file.sha256]));
 }
 
 export function inputsHash(inputs: InputSet, context: BuildContext): string {
-  const lines = Object.entries(inputHashes(inputs, context.fonts))
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}\u0000${v}`);
+  const parts: [string, string][] = [
+    ...Object.entries(inputHashes(inputs)),
+    ...Object.entries(context.fonts).map(([name, version]): [string, string] => [
+      `fonts/${name}`,
+      version,
+    ]),
+  ];
+  const lines = parts.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}\u0000${v}`);
   return sha256([...lines, context.tool, context.browser ?? '', context.paper].join('\n'));
 }

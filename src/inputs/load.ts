@@ -61,6 +61,43 @@ export function listInputs(inputs: InputSet): InputFile[] {
   ];
 }
 
+/**
+ * The input set of files read elsewhere (an archived version's), by their names: the inverse of
+ * listInputs. A set without a week file, a layout, a stylesheet or both locale files is refused.
+ */
+export function inputSetOf(files: readonly InputFile[]): InputSet {
+  const named = (name: string) => files.find((f) => f.name === name);
+  const under = (folder: string, ext: string) =>
+    files.filter((f) => f.name.startsWith(folder) && f.name.endsWith(ext)).sort(byName);
+  const week = files.find((f) => /^data\/[^/]+\.ya?ml$/.test(f.name));
+  const layout = named('templates/layout.hbs');
+  const css = named('templates/styles/report.css');
+  const zh = named('locales/zh-TW.json');
+  const en = named('locales/en.json');
+  const logo = files.find((f) => f.name.startsWith('config/'));
+  if (!week || !layout || !css || !zh || !en) {
+    const missing = [
+      ['a week file (data/…)', week],
+      ['templates/layout.hbs', layout],
+      ['templates/styles/report.css', css],
+      ['locales/zh-TW.json', zh],
+      ['locales/en.json', en],
+    ].flatMap(([name, file]) => (file ? [] : [name as string]));
+    throw new InvalidInputError(msg.input.incompleteSet(missing.length), [
+      { file: 'inputs', path: '', ...msg.input.missingInputs(missing) },
+    ]);
+  }
+  return {
+    week,
+    templates: { layout, partials: under('templates/partials/', '.hbs'), css },
+    charts: under('templates/charts/', '.vl.json'),
+    locales: { 'zh-TW': zh, en },
+    ...(logo ? { logo } : {}),
+  };
+}
+
+const byName = (a: InputFile, b: InputFile) => (a.name < b.name ? -1 : 1);
+
 /** The week file alone (`capex-report validate`). */
 export function readWeekFile(file: string): Promise<InputFile> {
   return readInput(`data/${path.basename(file)}`, file, KINDS.week);

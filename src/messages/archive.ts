@@ -150,3 +150,35 @@ export const showHashes = (inputsHash: string, manifest: string, previous: strin
 export const showFiles = (count: number) => `Files (${count}):`;
 
 export const couldNotStore = (file: string) => `Could not store a file in the archive (${file})`;
+
+// Archiving what `build` wrote (from-output.ts).
+export const notBuilt = (dir: string) => `Could not archive ${dir}: it holds no build`;
+export const noBuildThere = (): ProblemText => ({
+  expected: 'a folder capex-report build wrote (with its manifest.json)',
+  found: 'none',
+  hint: 'build the week first: capex-report build --archive, or capex-report build then archive',
+});
+export const changedSinceBuild = (dir: string) =>
+  `Could not archive ${dir}: files changed since it was built`;
+export const outputChanged = (present: boolean): ProblemText => ({
+  expected: 'the file as the build wrote it',
+  found: present ? 'other bytes' : 'nothing',
+  hint: 'build the week again: capex-report build --archive',
+});
+export const inputChanged = (now: string | undefined, built: string | undefined): ProblemText => ({
+  expected: built ? 'the input the build read' : 'no such input (the build did not read it)',
+  found: now ? 'a changed file' : 'no file',
+  hint: 'build the week again: capex-report build --archive',
+});
+export const rebuilt = (week: string, version: number, identical: boolean) =>
+  identical
+    ? `${week} v${version}: rebuilt byte-identical`
+    : `${week} v${version}: the rebuilt PDFs differ from the archived ones`;
+export const rebuiltPdf = (locale: string, identical: boolean) =>
+  `  report.${locale}.pdf: ${identical ? 'identical' : 'differs'}`;
+export const versionDiffers = (what: string, recorded: string, now: string) =>
+  `  ${what}: archived with ${recorded}, now ${now}`;
+export const noVersionDiffers =
+  '  every recorded version (tool, browser, fonts, Node) is the same: the inputs or the machine differ';
+export const noBuiltWeek = (dir: string) =>
+  `No built week in ${dir}/; build one first (capex-report build) or name it with --week`;

@@ -8,10 +8,12 @@ const SOURCE_LABELS: Record<string, string> = {
   system: 'Chromium',
 };
 
-export const notFound = (tried: readonly { path: string; source: string }[]) =>
+export const notFound = (tried: readonly { path: string; source: string; origin?: string }[]) =>
   [
     `Could not find a Chromium or Chrome to print the PDFs (tried: ${
-      tried.map((c) => `${c.path} (${SOURCE_LABELS[c.source] ?? c.source})`).join(', ') || 'nothing'
+      tried
+        .map((c) => `${c.path} (${c.origin ?? SOURCE_LABELS[c.source] ?? c.source})`)
+        .join(', ') || 'nothing'
     }).`,
     'Install one with `apt-get install -y chromium` or `npx puppeteer browsers install chrome`',
     '(either is then found automatically), or set PUPPETEER_EXECUTABLE_PATH to a Chrome executable',

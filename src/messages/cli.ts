@@ -15,3 +15,32 @@ export const exitCodes: Record<ExitName, string> = {
 
 export const failed = (message: string) => `capex-report: ${message}`;
 export const causedBy = (message: string) => `  caused by: ${message}`;
+
+// The commands, as --help describes them.
+export const description =
+  'Build the bilingual (zh-TW / en) AI capex vs returns weekly from one YAML data file, archive it and e-mail it.';
+export const configOption =
+  'the config file (default: capex-report.config.yaml in the working folder, or $CAPEX_REPORT_CONFIG)';
+export const helpAfterError = '(run with --help for usage)';
+export const browserOption =
+  "Chromium/Chrome executable (default: the config's browser, PUPPETEER_EXECUTABLE_PATH, Puppeteer's browser, an installed Chrome, Edge or Chromium)";
+export const noCacheOption =
+  'neither read nor write the cache of charts, fonts, templates and parsed weeks (paths.cache)';
+export const build = 'Validate, derive, chart, render and print both PDFs into <out>/<week>/.';
+export const validate =
+  'Check a week file against the schema, the cross-field rules and the locale files; print every problem.';
+export const config = 'Print the effective settings and where each came from.';
+export const archive =
+  'Store built weeks as immutable versions; list, show, diff, verify, export, rebuild them.';
+export const archiveStore =
+  'Store the built week (<out>/<week>/ and the inputs it was built from) as its next version.';
+export const archiveList = 'List the archived versions.';
+export const archiveShow = 'Show one version: its files, hashes and manifest.';
+export const archiveDiff =
+  'Every figure, text and file that changed between two versions, in both languages.';
+export const archiveVerify = 'Re-hash every file and check the index and the chain of versions.';
+export const archiveExport = "Write a version's files under their names.";
+export const archiveRebuild =
+  'Render a version again from its stored inputs and say whether the PDFs are byte-identical.';
+export const unknownCommand = (name: string) => `Unknown command: ${name}`;
+export const missingArgument = 'A required argument is missing';

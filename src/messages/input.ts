@@ -33,3 +33,10 @@ export const notAMapping = (example: string, found: string): ProblemText => ({
   expected: `a YAML mapping (${example}) at the top level`,
   found,
 });
+
+export const incompleteSet = (count: number) =>
+  `Could not use these inputs: ${count} file(s) missing`;
+export const missingInputs = (names: readonly string[]): ProblemText => ({
+  expected: 'every input a build reads',
+  found: `no ${names.join(', ')}`,
+});

@@ -12,6 +12,8 @@ export interface Manifest {
   week: string;
   edition: number;
   paper: string;
+  /** Font package → version. */
+  fonts: Record<string, string>;
   inputs: Record<string, string>;
   /** One hash over all inputs, the tool and browser version: also the seed of the PDFs' /ID. */
   inputsHash: string;
@@ -39,6 +41,7 @@ export function buildManifest(m: ManifestInput): Manifest {
     week: m.week,
     edition: m.edition,
     paper: m.context.paper,
+    fonts: { ...m.context.fonts },
     inputs: m.inputs,
     inputsHash: m.inputsHash,
     outputs: Object.fromEntries(

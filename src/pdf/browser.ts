@@ -21,11 +21,15 @@ export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'chrome' | 'edge' |
 export interface BrowserCandidate {
   path: string;
   source: BrowserSource;
+  /** Where an explicit path was set, for messages (`flag --browser`, `env PUPPETEER_…`). */
+  origin?: string;
 }
 
 export interface ResolveBrowserOptions {
   /** `--browser` or the config's `browser`: wins over everything else. */
   executablePath?: string | undefined;
+  /** Where executablePath was set (the config's origin of the setting), for messages. */
+  executableOrigin?: string | undefined;
   /** Where PUPPETEER_EXECUTABLE_PATH is read from (default: process.env). */
   env?: Readonly<Record<string, string | undefined>>;
   /** The automatic candidates, in order (default: defaultBrowserCandidates()). */
@@ -106,7 +110,10 @@ export function defaultBrowserCandidates(
 }
 
 function explicitCandidate(options: ResolveBrowserOptions): BrowserCandidate | undefined {
-  if (options.executablePath) return { path: options.executablePath, source: 'option' };
+  if (options.executablePath) {
+    const origin = options.executableOrigin;
+    return { path: options.executablePath, source: 'option', ...(origin ? { origin } : {}) };
+  }
   const fromEnv = (options.env ?? process.env).PUPPETEER_EXECUTABLE_PATH;
   return fromEnv ? { path: fromEnv, source: 'env' } : undefined;
 }

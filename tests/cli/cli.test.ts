@@ -11,7 +11,7 @@ describe('capex-report --help', () => {
   test('lists the commands and the exit codes', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/validate <file>/);
+    expect(stdout).toMatch(/validate \[options\] <file>/);
     expect(stdout).toMatch(/build \[options\]/);
     for (const exit of [
       '0  success',

@@ -1,0 +1,160 @@
+/**
+ * The `capex-report` command's definition: every command, option and exit code, for commander
+ * to parse and print (`--help`) and for the README's reference (scripts/readme-reference.ts),
+ * which is generated from it. Each action loads its command's module only when it runs.
+ */
+import { Command, Option } from 'commander';
+import { EXIT_CODES, type ExitName } from '../errors.js';
+import { msg } from '../messages/index.js';
+import type { GlobalOptions } from './settings.js';
+
+export const EXIT_HELP = [
+  '',
+  'Exit codes:',
+  ...(Object.entries(EXIT_CODES) as [ExitName, number][]).map(
+    ([name, code]) => `${String(code).padStart(3)}  ${msg.cli.exitCodes[name]}`,
+  ),
+].join('\n');
+
+const LOCALES = ['zh-TW', 'en'];
+const PAPERS = ['A4', 'Letter'];
+
+/** `--json` on every command: one JSON document on stdout, the messages on stderr. */
+const jsonOption = () => new Option('--json', 'print one JSON document on stdout').default(false);
+
+/** The program's options merged with the command's (commander keeps them apart). */
+function withGlobals<T>(command: Command): T & GlobalOptions {
+  return command.optsWithGlobals() as T & GlobalOptions;
+}
+
+export function createProgram(): Command {
+  const cli = new Command('capex-report')
+    .description(msg.cli.description)
+    .option('--config <file>', msg.cli.configOption)
+    .exitOverride()
+    .showHelpAfterError(msg.cli.helpAfterError)
+    .addHelpText('after', EXIT_HELP);
+  addBuild(cli);
+  addValidate(cli);
+  addConfig(cli);
+  addArchive(cli);
+  for (const command of allCommands(cli)) command.addHelpText('after', EXIT_HELP);
+  return cli;
+}
+
+/** Every command below `command`, depth first (the reference lists them in this order). */
+export function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((sub) => [sub, ...allCommands(sub)]);
+}
+
+function addBuild(cli: Command): void {
+  cli
+    .command('build')
+    .description(msg.cli.build)
+    .option('--data <file>', 'the week file (default: the newest YYYY-Www.yaml in paths.data)')
+    .option('--out <dir>', 'output folder (default: paths.output, "output")')
+    .addOption(
+      new Option('--locale <locale...>', 'languages to build (default: report.languages)').choices(
+        LOCALES,
+      ),
+    )
+    .addOption(
+      new Option('--paper <size>', 'paper size (default: report.paper, A4)').choices(PAPERS),
+    )
+    .option('--browser <path>', msg.cli.browserOption)
+    .option('--html-only', 'write the HTML and charts, skip the PDFs (no browser needed)', false)
+    .option('--archive', 'then store the build in the archive as the week’s next version', false)
+    .option('--no-cache', msg.cli.noCacheOption)
+    .option('--quiet', 'print only the paths of the PDFs', false)
+    .addOption(jsonOption())
+    .action(async (_options, command: Command) =>
+      (await import('./build.js')).runBuild(withGlobals(command)),
+    );
+}
+
+function addValidate(cli: Command): void {
+  cli
+    .command('validate')
+    .description(msg.cli.validate)
+    .argument('<file>', 'the week file, e.g. data/2026-W06.yaml')
+    .addOption(jsonOption())
+    .action(async (file: string, _options, command: Command) =>
+      (await import('./validate.js')).runValidate(file, withGlobals(command)),
+    );
+}
+
+function addConfig(cli: Command): void {
+  cli
+    .command('config')
+    .description(msg.cli.config)
+    .addOption(jsonOption())
+    .action(async (_options, command: Command) =>
+      (await import('./config.js')).runConfig(withGlobals(command)),
+    );
+}
+
+function addArchive(cli: Command): void {
+  const archive = cli.command('archive').description(msg.cli.archive);
+  const run = async (name: string, command: Command, args: Record<string, unknown> = {}) => {
+    const { runArchiveCommand } = await import('./archive-commands.js');
+    const options = { ...withGlobals<{ json: boolean }>(command), ...args };
+    await runArchiveCommand(name, options as Parameters<typeof runArchiveCommand>[1]);
+  };
+  archive
+    .command('store', { isDefault: true })
+    .description(msg.cli.archiveStore)
+    .option('--week <week>', 'the week, e.g. 2026-W06 (default: the newest built week)')
+    .addOption(jsonOption())
+    .action((_o, command: Command) => run('store', command));
+  archive
+    .command('list')
+    .description(msg.cli.archiveList)
+    .option('--week <week>', 'only this week')
+    .addOption(jsonOption())
+    .action((_o, command: Command) => run('list', command));
+  archive
+    .command('show')
+    .description(msg.cli.archiveShow)
+    .argument('<week>', 'the week, e.g. 2026-W06')
+    .argument('[version]', 'v1, v2, … (default: the latest)')
+    .addOption(jsonOption())
+    .action((week: string, version: string | undefined, _o, command: Command) =>
+      run('show', command, { week, version }),
+    );
+  archive
+    .command('diff')
+    .description(msg.cli.archiveDiff)
+    .argument('<week>', 'the week')
+    .argument('<a>', 'the older version, e.g. v1')
+    .argument('<b>', 'the newer version, e.g. v2')
+    .addOption(jsonOption())
+    .action((week: string, a: string, b: string, _o, command: Command) =>
+      run('diff', command, { week, a, b }),
+    );
+  archive
+    .command('verify')
+    .description(msg.cli.archiveVerify)
+    .option('--week <week>', 'only this week')
+    .addOption(jsonOption())
+    .action((_o, command: Command) => run('verify', command));
+  archive
+    .command('export')
+    .description(msg.cli.archiveExport)
+    .argument('<week>', 'the week')
+    .argument('<version>', 'v1, v2, …')
+    .requiredOption('--out <dir>', 'the folder to write into')
+    .addOption(jsonOption())
+    .action((week: string, version: string, _o, command: Command) =>
+      run('export', command, { week, version }),
+    );
+  archive
+    .command('rebuild')
+    .description(msg.cli.archiveRebuild)
+    .argument('<week>', 'the week')
+    .argument('[version]', 'v1, v2, … (default: the latest)')
+    .option('--browser <path>', msg.cli.browserOption)
+    .addOption(jsonOption())
+    .action((week: string, version: string | undefined, _o, command: Command) =>
+      run('rebuild', command, { week, version }),
+    );
+}

@@ -16,6 +16,8 @@ export interface Numeral {
   end: number;
   /** Written in Chinese numerals (兩千, 一): such a number counts only with a unit after it. */
   chinese: boolean;
+  /** Written with 萬, 億 or 兆: an amount even without a unit word (27.5 億). */
+  scaled: boolean;
 }
 
 const DIGITS: Record<string, number> = {
@@ -53,7 +55,7 @@ const CHINESE_RUN = new RegExp(
   'gu',
 );
 /** `1,250` (groups of exactly three) or `1250`, with decimals; never the `2` of `12`. */
-const ARABIC = /(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/gu;
+const ARABIC = /(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])/gu;
 /** Chinese scale characters right after Arabic digits: `1.6 萬`, `2,000 億`, `5 千萬`. */
 const SCALE_AFTER = new RegExp(`^\\s*([${Object.keys(SCALE).join('')}]+)`, 'u');
 
@@ -73,7 +75,15 @@ function readArabic(match: RegExpMatchArray, text: string): Numeral {
     end += scale[0].length;
   }
   const exponent = shift - frac.length;
-  return { value: decimalOf(int + frac, exponent), quantum: exponent, start, end, chinese: false };
+  const scaled = [...(scale?.[1] ?? '')].some((c) => c in BIG_UNITS);
+  return {
+    value: decimalOf(int + frac, exponent),
+    quantum: exponent,
+    start,
+    end,
+    chinese: false,
+    scaled,
+  };
 }
 
 /** Digits placed so far: each digit with the power of ten it stands for. */
@@ -152,7 +162,8 @@ export function readNumerals(text: string): Numeral[] {
     const start = match.index ?? 0;
     if (out.some((n) => start >= n.start && start < n.end)) continue; // a scale after digits
     const read = readChineseNumeral(match[0]);
-    if (read) out.push({ ...read, start, end: start + match[0].length, chinese: true });
+    const scaled = [...match[0]].some((c) => c in BIG_UNITS);
+    if (read) out.push({ ...read, start, end: start + match[0].length, chinese: true, scaled });
   }
   return out.sort((a, b) => a.start - b.start);
 }

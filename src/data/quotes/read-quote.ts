@@ -5,12 +5,13 @@
  * comes before, not a level reached "to" (至, 到, to) after it.
  */
 import type { Decimal } from '../../format/decimal.js';
-import { readNumerals } from './numerals.js';
-import { type QualifierWord, qualifierAfter, qualifierBefore } from './words.js';
+import { type Numeral, readNumerals } from './numerals.js';
+import { type QualifierWord, qualifierAfter, qualifierAtStart, qualifierBefore } from './words.js';
 
 /**
  * What a number of the quote measures. `pp` (percentage points), `period` (13 個季度, 2025 年) and
- * `ordinal` (第五) numbers are never a figure's.
+ * `ordinal` (第五) numbers are never a figure's. `amount` is a number with 萬/億/兆 and no unit
+ * word: "工業類……分別獲得 27.5 億" takes its currency from the sentence.
  */
 export type QuoteUnit =
   | 'usd'
@@ -19,6 +20,7 @@ export type QuoteUnit =
   | 'points'
   | 'multiple'
   | 'count'
+  | 'amount'
   | 'pp'
   | 'period'
   | 'ordinal'
@@ -76,32 +78,64 @@ function falls(lead: string): boolean {
   return fall >= 0 && lastIndex(TO, lead) < fall;
 }
 
+/**
+ * Between two numbers, only "and" or "or": the second shares the first's qualifier (約 247 美元和
+ * 255 美元). Not "to": 跌 0.03% 至 611.4 點 is a move and a level, not a range.
+ */
+const COORDINATION = /^\s*(?:和|與|及|或|、|and|or)\s*$/iu;
+/** Where a clause starts: a qualifier opening it (約貢獻了 Amazon 60%) qualifies its number. */
+const CLAUSE_BREAK = /[，。；：！？,;:!?—]/gu;
+
+function unitAfter(
+  after: string,
+  lead: string,
+  n: Numeral,
+): { unit: QuoteUnit; match: string; shift: number } {
+  const rule = UNITS_AFTER.find((r) => r.pattern.test(after));
+  const match = rule ? (rule.pattern.exec(after)?.[0] ?? '') : '';
+  const currency = CURRENCY_BEFORE.test(lead);
+  let unit: QuoteUnit = rule?.unit ?? (currency ? 'usd' : n.scaled ? 'amount' : 'none');
+  if (currency && (rule?.unit === 'count' || rule === undefined)) unit = 'usd';
+  if (/第\s*$/u.test(lead)) unit = 'ordinal';
+  if (n.chinese && unit === 'none') unit = 'ordinal'; // 一 of 一方面: a word, not a number
+  return { unit, match, shift: rule?.shift ?? 0 };
+}
+
+/** Units of a number that no figure measures: a word found before it waits for the next one. */
+const NOT_A_FIGURE: readonly QuoteUnit[] = ['period', 'ordinal', 'pp'];
+
 /** Every number of a quote, in order, with its unit, qualifier and sign. */
 export function readQuote(quote: string): QuotedNumber[] {
   const text = quote.normalize('NFKC');
-  const numerals = readNumerals(text);
-  return numerals.map((n, i) => {
-    const lead = text.slice(i === 0 ? 0 : (numerals[i - 1]?.end ?? 0), n.start);
+  const out: QuotedNumber[] = [];
+  let from = 0;
+  let opening: QualifierWord | undefined; // 約 opening a clause, until a number takes it
+  for (const n of readNumerals(text)) {
+    const raw = text.slice(from, n.start);
+    const lead = raw.replace(CURRENCY_BEFORE, '');
     const rest = text.slice(n.end);
     const after = rest.trimStart();
-    const rule = UNITS_AFTER.find((r) => r.pattern.test(after));
-    const unitMatch = rule ? (rule.pattern.exec(after)?.[0] ?? '') : '';
-    const currency = CURRENCY_BEFORE.test(lead);
-    let unit: QuoteUnit = rule?.unit ?? (currency ? 'usd' : 'none');
-    if (currency && rule?.unit === 'count') unit = 'usd';
-    if (/第\s*$/u.test(lead)) unit = 'ordinal';
-    if (n.chinese && unit === 'none') unit = 'ordinal'; // 一 of 一方面: a word, not a number
-    const shift = rule?.shift ?? 0;
+    const { unit, match, shift } = unitAfter(after, raw, n);
+    const clauseAt = lastIndex(CLAUSE_BREAK, lead);
+    if (clauseAt >= 0 || out.length === 0) opening = qualifierAtStart(lead.slice(clauseAt + 1));
+    const previous = out.at(-1);
+    const figure = !NOT_A_FIGURE.includes(unit);
+    const qualifier =
+      (previous?.qualifier && COORDINATION.test(lead) ? previous.qualifier : undefined) ??
+      qualifierBefore(lead) ??
+      (figure ? opening : undefined) ??
+      qualifierAfter(after.slice(match.length));
+    if (figure) opening = undefined;
     const negative = n.value.coefficient !== 0n && (falls(lead) || MINUS_BEFORE.test(lead));
-    const trail = after.slice(unitMatch.length);
-    const qualifier = qualifierBefore(lead.replace(CURRENCY_BEFORE, '')) ?? qualifierAfter(trail);
-    const end = n.end + (rest.length - after.length) + unitMatch.length;
-    return {
+    const start = n.start - (raw.length - lead.length); // with its "US$"
+    from = n.end + (rest.length - after.length) + match.length;
+    out.push({
       value: { ...n.value, negative, exponent: n.value.exponent + shift },
       quantum: n.quantum + shift,
       unit,
       ...(qualifier ? { qualifier } : {}),
-      text: text.slice(Math.max(0, n.start - 4), end).trim(),
-    };
-  });
+      text: text.slice(start, from).trim(),
+    });
+  }
+  return out;
 }

@@ -25,6 +25,7 @@ const BEFORE: Record<QuoteQualifier, readonly string[]> = {
     'around',
     'roughly',
     'circa',
+    'near',
     '~',
   ],
   nearly: ['將近', '接近', '逼近', '幾乎', '近', 'nearly', 'almost', 'close to'],
@@ -75,25 +76,32 @@ const BEFORE_WORDS = byLength(BEFORE);
 const AFTER_WORDS = byLength(AFTER);
 
 const LATIN = /[a-z]/i;
+/** A Latin word must stand alone: "cover" does not end with the word "over". */
+const alone = (before: string | undefined, after: string | undefined) =>
+  !LATIN.test(before ?? '') && !LATIN.test(after ?? '');
+
+function ending(text: string, words: readonly QualifierWord[]): QualifierWord | undefined {
+  const t = text.trimEnd().toLowerCase();
+  return words.find(
+    ({ word }) =>
+      t.endsWith(word) && (!LATIN.test(word[0] ?? '') || alone(t.at(-word.length - 1), '')),
+  );
+}
+
+function starting(text: string, words: readonly QualifierWord[]): QualifierWord | undefined {
+  const t = text.trimStart().toLowerCase();
+  return words.find(
+    ({ word }) =>
+      t.startsWith(word) && (!LATIN.test(word.at(-1) ?? '') || alone('', t[word.length])),
+  );
+}
 
 /** The qualifier ending the text before a number ("淨流入約 " → 約), if any. */
-export function qualifierBefore(lead: string): QualifierWord | undefined {
-  const text = lead.trimEnd().toLowerCase();
-  return BEFORE_WORDS.find(({ word }) => {
-    if (!text.endsWith(word)) return false;
-    // "cover" does not end with the word "over".
-    return !LATIN.test(word[0] ?? '') || !LATIN.test(text.at(-word.length - 1) ?? '');
-  });
-}
-
+export const qualifierBefore = (lead: string) => ending(lead, BEFORE_WORDS);
+/** The qualifier opening a clause ("約貢獻了 Amazon 60%": 約 qualifies the clause's number). */
+export const qualifierAtStart = (clause: string) => starting(clause, BEFORE_WORDS);
 /** The qualifier right after a number and its unit ("10 億美元以上" → 以上), if any. */
-export function qualifierAfter(trail: string): QualifierWord | undefined {
-  const text = trail.trimStart().toLowerCase();
-  return AFTER_WORDS.find(({ word }) => {
-    if (!text.startsWith(word)) return false;
-    return !LATIN.test(word.at(-1) ?? '') || !LATIN.test(text[word.length] ?? '');
-  });
-}
+export const qualifierAfter = (trail: string) => starting(trail, AFTER_WORDS);
 
 /** How a figure qualifies itself when printed: its qualifier, or "at least" for a lower bound. */
 export type PrintedQualifier = Qualifier | 'at-least' | undefined;

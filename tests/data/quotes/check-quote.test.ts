@@ -34,7 +34,7 @@ describe('reading a quote', () => {
     ['遠超 2025 年約 1,250 億美元的支出', ['2025 period', '125000000000 usd approx']],
     ['創下 13 個季度以來最快增速', ['13 period']],
     ['連續第五週', ['5 ordinal']],
-    ['幾乎是前一年的兩倍', ['1 period', '2 multiple']],
+    ['幾乎是前一年的兩倍', ['1 period', '2 multiple nearly']],
     ['1.95 美元對比預期的 1.97 美元', ['1.95 usd', '1.97 usd']],
     ['about US$200 billion', ['200000000000 usd approx']],
     ['fell more than 10% after hours', ['-10 percent over']],
@@ -45,6 +45,11 @@ describe('reading a quote', () => {
     ['三成', ['30 percent']],
     ['接近 5 成', ['50 percent nearly']],
     ['一方面', ['1 ordinal']],
+    ['工業類……分別獲得 27.5 億', ['2750000000 amount']],
+    ['約貢獻了 Amazon 60% 的營業利潤', ['60 percent approx']],
+    ['約 247 美元和 255 美元', ['247 usd approx', '255 usd approx']],
+    ['僅略低於預期,1.95 美元', ['1.95 usd']],
+    ['a price discovery area near $200', ['200 usd approx']],
   ])('%s', (quote, expected) => {
     expect(signed(quote)).toEqual(expected);
   });
@@ -90,7 +95,7 @@ describe('a figure against its quote', () => {
 
   test("refuses a value off its quote, with the quote's number in the figure's unit", () => {
     expect(checkQuote(bn(14.5, '140 億美元'))).toEqual([
-      { problem: 'value', expected: '14.0', found: '14.5', words: '140 億美元' },
+      { problem: 'value', expected: ['14.0'], found: '14.5', words: ['140 億美元'], sign: false },
     ]);
     expect(problems(bn(2.03, '淨流出 20.3 億美元'))).toEqual(['value']);
     expect(problems(bn(-11.2, '降至僅 112 億美元'))).toEqual(['value']);
@@ -132,13 +137,31 @@ describe('a figure against its quote', () => {
     expect(nearly()).toEqual(['qualifier']);
   });
 
-  test('refuses a quote with no number in the unit, or more than one', () => {
+  test('refuses a quote with no number in the unit', () => {
     expect(problems(bn(10, '超過 10%'))).toEqual(['no-number']);
     expect(problems({ value: 10, unit: '%', kind: 'reported', quote: '10 億美元' })).toEqual([
       'no-number',
     ]);
-    expect(checkQuote(bn(125, '從去年的 1,250 億美元拉高到 2,000 億美元'))).toMatchObject([
-      { problem: 'ambiguous', numbers: ['去年的 1,250 億美元', '拉高到 2,000 億美元'] },
+    expect(problems(bn(13, '創下 13 個季度以來最快增速'))).toEqual(['no-number']);
+  });
+
+  test('takes the number it equals from a quote with several, and checks that one', () => {
+    const eps = '1.95 美元對比預期的 1.97 美元';
+    expect(checkQuote({ value: 1.95, unit: 'USD', kind: 'reported', quote: eps })).toEqual([]);
+    expect(checkQuote({ value: 1.97, unit: 'USD', kind: 'estimate', quote: eps })).toEqual([]);
+    expect(checkQuote({ value: 1.96, unit: 'USD', kind: 'reported', quote: eps })).toMatchObject([
+      { problem: 'value', expected: ['1.95', '1.97'] },
     ]);
+    const levels = '先前約 247 美元和 255 美元的阻力區';
+    const usd = (value: number, qualifier?: 'approx') =>
+      problems({
+        value,
+        unit: 'USD',
+        kind: 'market',
+        quote: levels,
+        ...(qualifier ? { qualifier } : {}),
+      });
+    expect(usd(255, 'approx')).toEqual([]);
+    expect(usd(255)).toEqual(['qualifier']);
   });
 });

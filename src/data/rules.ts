@@ -9,6 +9,7 @@ import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
 import { checkTexts } from './text-rules.js';
+import { checkTraditionalTexts } from './traditional.js';
 import { checkUnits } from './unit-rules.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
@@ -28,6 +29,7 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkCapex(week),
     ...checkUnits(week),
     ...checkFlowWeek(week),
+    ...checkTraditionalTexts(bilingualTexts(week)),
   ];
   // Token and number-parity rules need the figures to exist; run them only on sound data.
   if (issues.length === 0) issues.push(...checkTexts(week, bilingualTexts(week)));

@@ -6,6 +6,7 @@
 import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { LOCALES_DIR, localeFile, type Resources, readLocaleResources } from './index.js';
+import { checkLocaleTraditional } from './traditional.js';
 
 export function flattenKeys(resources: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -62,6 +63,8 @@ export function checkLocaleParity(dir: string = LOCALES_DIR): Problem[] {
       }
     }
   }
+  const zh = loaded.get('zh-TW');
+  if (zh) problems.push(...checkLocaleTraditional(localeFile('zh-TW', dir), zh));
   return problems;
 }
 

@@ -8,7 +8,9 @@
  * (file, data path, line). Everything else returns a string.
  */
 import * as input from './input.js';
+import * as traditional from './traditional.js';
 
 export const msg = {
   input,
+  traditional,
 } as const;

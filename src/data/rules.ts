@@ -7,6 +7,7 @@ import { parsePath } from '../io/paths.js';
 import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
+import { checkQuotes } from './quotes/week-quotes.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
 import { checkTexts } from './text-rules.js';
 import { checkTraditionalTexts } from './traditional.js';
@@ -29,6 +30,7 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkCapex(week),
     ...checkUnits(week),
     ...checkFlowWeek(week),
+    ...checkQuotes(week, loaded.writtenDecimals),
     ...checkTraditionalTexts(bilingualTexts(week)),
   ];
   // Token and number-parity rules need the figures to exist; run them only on sound data.

@@ -10,7 +10,7 @@ import { TOKEN_PATTERN } from './tokens.js';
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 
 /** Texts rendered as commentary, where `[[id]]` becomes a figure; elsewhere it would print raw. */
-const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$)/;
+const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$|companies\[\d+\]\.capexNote$)/;
 
 export function checkTexts(
   week: Week,
@@ -27,7 +27,8 @@ export function checkTexts(
         if (/\[\[|\]\]/.test(value)) {
           out.push({
             path: at,
-            expected: 'plain text (figure tokens work in text.* and views[].paraphrase only)',
+            expected:
+              'plain text (figure tokens work in text.*, views[].paraphrase and companies[].capexNote only)',
             found: JSON.stringify(value),
           });
         }

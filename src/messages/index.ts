@@ -8,9 +8,11 @@
  * (file, data path, line). Everything else returns a string.
  */
 import * as input from './input.js';
+import * as quotes from './quotes.js';
 import * as traditional from './traditional.js';
 
 export const msg = {
   input,
+  quotes,
   traditional,
 } as const;

@@ -1,6 +1,7 @@
 /**
  * Synthetic weeks for the batch: the sample week's text kept as it is, every figure value
- * varied, and the dates moved to consecutive Fridays so that each week id matches its periodEnd.
+ * varied (its quote rewritten to say the new value), and the dates moved to consecutive Fridays
+ * so that each week id matches its periodEnd.
  * Deterministic (seeded), so every run of the bench prints the same 52 weeks.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -40,6 +41,32 @@ function vary(node, unit, next) {
   if (decimals > 0) node.minFractionDigits = decimals;
 }
 
+const QUALIFIER_WORDS = {
+  approx: 'about ',
+  over: 'more than ',
+  under: 'less than ',
+  'up-to': 'up to ',
+};
+const UNIT_WORDS = {
+  'USD bn': (n) => `US$${n} billion`,
+  USD: (n) => `US$${n}`,
+  '%': (n) => `${n}%`,
+  bp: (n) => `${n} basis points`,
+  pts: (n) => `${n} points`,
+  count: (n) => `${n}`,
+  x: (n) => `${n}x`,
+};
+
+/**
+ * A quote that says exactly the varied figure (`validate` checks every figure against its
+ * quote): its digits, its qualifier's word and "down" for a negative value.
+ */
+export function syntheticQuote(value, decimals, unit, qualifier, kind) {
+  const word = QUALIFIER_WORDS[qualifier] ?? (kind === 'lower-bound' ? 'at least ' : '');
+  const number = UNIT_WORDS[unit](Math.abs(value).toFixed(decimals));
+  return `${value < 0 ? 'down ' : ''}${word}${number}`;
+}
+
 function shiftDate(iso, days) {
   return new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * DAY)
     .toISOString()
@@ -57,6 +84,8 @@ export function syntheticWeekText(sampleText, index) {
       const figure = ancestors.at(-1);
       const unit = figure?.get?.('unit');
       vary(pair.value, unit, next);
+      const quote = [pair.value.value, decimalsOf(pair.value), unit, figure.get('qualifier')];
+      figure.set('quote', syntheticQuote(...quote, figure.get('kind')));
     },
   });
   const days = 7 * index;

@@ -23,6 +23,7 @@ import { launchBrowser } from '../dist/pdf/browser.js';
 import { launchFloorBrowser, printFiles } from './floor.js';
 import { instrumentBrowser } from './instrument.js';
 import { printBreakdown, stageDurations } from './phases.js';
+import { syntheticQuote } from './synthetic.js';
 
 const SAMPLE = new URL('../data/2026-W06.yaml', import.meta.url);
 const CHANGED = ['companies', 0, 'capex', '2026', 'value'];
@@ -31,7 +32,12 @@ const LOCALES = ['zh-TW', 'en'];
 /** The sample with the changed figure raised by `delta`: a value no earlier build has seen. */
 function variant(sample, delta) {
   const doc = parseDocument(sample);
-  doc.setIn(CHANGED, Number(doc.getIn(CHANGED)) + delta);
+  const value = Number(doc.getIn(CHANGED)) + delta;
+  doc.setIn(CHANGED, value);
+  // Its quote says the new value, or `validate` refuses the week.
+  const figure = doc.getIn(CHANGED.slice(0, -1));
+  const quote = syntheticQuote(value, 0, 'USD bn', figure.get('qualifier'), figure.get('kind'));
+  doc.setIn([...CHANGED.slice(0, -1), 'quote'], quote);
   return doc.toString();
 }
 

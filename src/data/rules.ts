@@ -8,7 +8,9 @@ import { msg } from '../messages/index.js';
 import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
 import type { LoadedWeek } from './load.js';
+import { checkQuotes } from './quotes/week-quotes.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
+import { checkTraditionalTexts } from './traditional.js';
 import { checkUnits } from './unit-rules.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
@@ -28,6 +30,8 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkCapex(week),
     ...checkUnits(week),
     ...checkFlowWeek(week),
+    ...checkQuotes(week, loaded.writtenDecimals),
+    ...checkTraditionalTexts(bilingualTexts(week)),
   ];
   return locateProblems(loaded, issues);
 }

@@ -48,17 +48,25 @@ export const figureSchema = z.strictObject({
   qualifier: z.enum(QUALIFIERS).optional(),
   /** A short note shown next to the figure, in both languages. */
   note: bilingualSchema.optional(),
+  /**
+   * The source's own words for the number, in the source's language ("約 1,250 億美元"). Required
+   * (checked in rules.ts, so the message can say why): `validate` proves the figure says no more.
+   */
+  quote: nonEmpty.optional(),
 });
 export type Figure = z.infer<typeof figureSchema>;
 
 /**
  * A prior-year capex figure that the sources only describe relative to the plan ("nearly
  * double", "doubles"). Its value is derived in code (plan ÷ ratio) and is always an estimate.
+ * `qualifier` is how the source words the ratio: "nearly double" is a ratio `under` 2, so the
+ * prior year was a little over half the plan (the estimate reads "more than"); none: exactly.
  */
 export const capexEstimateSchema = z.strictObject({
   estimateFrom: z.strictObject({
     year: z.string().regex(/^\d{4}$/, msg.week.year),
     ratio: finiteNumber.refine((r) => r > 0, msg.week.positiveRatio),
+    qualifier: z.enum(['approx', 'under', 'over']).optional(),
   }),
   source: idSchema,
   basis: bilingualSchema,
@@ -104,16 +112,32 @@ export const companySchema = z.strictObject({
 });
 export type Company = z.infer<typeof companySchema>;
 
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  publisher: nonEmpty,
-  title: nonEmpty,
-  language: z.enum(['zh-TW', 'en']),
-  date: z.iso.date(),
-  url: z.url({ protocol: /^https$/ }),
-  /** Where the source itself got the figures (e.g. LSEG Lipper for fund flows). */
-  via: nonEmpty.optional(),
-});
+/** Languages a source can be in: `zh-HK` is Traditional Chinese as written in Hong Kong. */
+export const SOURCE_LANGUAGES = ['zh-TW', 'zh-HK', 'en'] as const;
+
+/**
+ * A source as our copy of it shows it: its own headline when the copy has one (`title`, verbatim),
+ * otherwise our `description` of it (subject), never an invented title; `url` only when the copy
+ * records the address.
+ */
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    publisher: nonEmpty,
+    title: nonEmpty.optional(),
+    description: bilingualSchema.optional(),
+    language: z.enum(SOURCE_LANGUAGES),
+    date: z.iso.date(),
+    /** `after`: the copy is undated and can only be from after `date` (e.g. the week it covers). */
+    dateQualifier: z.enum(['after']).optional(),
+    url: z.url({ protocol: /^https$/ }).optional(),
+    /** Where the source itself got the figures (e.g. LSEG Lipper for fund flows). */
+    via: nonEmpty.optional(),
+  })
+  .refine((s) => s.title !== undefined || s.description !== undefined, {
+    message: "a title (the source's own headline) or, when the copy has none, a description",
+    path: ['title'],
+  });
 export type Source = z.infer<typeof sourceSchema>;
 
 export const flowSchema = z.strictObject({

@@ -11,7 +11,7 @@ import { TOKEN_PATTERN } from './tokens.js';
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 
 /** Texts rendered as commentary, where `[[id]]` becomes a figure; elsewhere it would print raw. */
-const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$)/;
+const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$|companies\[\d+\]\.capexNote$)/;
 
 export function checkTexts(
   texts: readonly { path: string; text: Bilingual }[],

@@ -74,3 +74,14 @@ export function precisionOf(d: Decimal): number {
   }
   return Math.max(0, -exponent);
 }
+
+/** The same number without trailing zeros in its coefficient: 200 is 2 × 10^2; zero is 0 × 10^0. */
+export function stripTrailingZeros(d: Decimal): Decimal {
+  let { coefficient, exponent } = d;
+  if (coefficient === 0n) return { negative: false, coefficient, exponent: 0 };
+  while (coefficient % 10n === 0n) {
+    coefficient /= 10n;
+    exponent += 1;
+  }
+  return { negative: d.negative, coefficient, exponent };
+}

@@ -7,6 +7,7 @@ import { InvalidInputError, type Problem } from '../errors.js';
 import { type InputFile, shownName } from '../inputs/files.js';
 import { msg } from '../messages/index.js';
 import { parseLocaleFile } from './index.js';
+import { checkLocaleTraditional } from './traditional.js';
 
 export function flattenKeys(resources: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -54,6 +55,8 @@ export function checkLocaleParity(files: Readonly<Record<Locale, InputFile>>): P
       }
     }
   }
+  const zh = loaded.get('zh-TW');
+  if (zh) problems.push(...checkLocaleTraditional(files['zh-TW'], zh));
   return problems;
 }
 

@@ -18,8 +18,10 @@ import * as format from './format.js';
 import * as input from './input.js';
 import * as locales from './locales.js';
 import * as output from './output.js';
+import * as quotes from './quotes.js';
 import * as render from './render.js';
 import * as schema from './schema.js';
+import * as traditional from './traditional.js';
 import * as week from './week.js';
 
 export const msg = {
@@ -34,7 +36,9 @@ export const msg = {
   input,
   locales,
   output,
+  quotes,
   render,
   schema,
+  traditional,
   week,
 } as const;

@@ -49,7 +49,8 @@ export const unitFor = (allowed: readonly string[], found: string, what?: string
 
 // Texts (text-rules.ts).
 export const tokenOutsideProse = (found: string): ProblemText => ({
-  expected: 'plain text (figure tokens work in text.* and views[].paraphrase only)',
+  expected:
+    'plain text (figure tokens work in text.*, views[].paraphrase and companies[].capexNote only)',
   found: JSON.stringify(found),
 });
 export const unknownToken = (token: string): ProblemText => ({

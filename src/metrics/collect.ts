@@ -20,8 +20,10 @@ export function resolveFigure(
     kind: figure.kind,
     ...(figure.qualifier ? { qualifier: figure.qualifier } : {}),
     ...(figure.note ? { note: figure.note } : {}),
+    ...(figure.quote ? { quote: figure.quote } : {}),
     sources: [figure.source],
-    estimate: figure.kind === 'estimate',
+    // "est." marks only what we derive; a source's estimate (consensus EPS) keeps its kind.
+    estimate: false,
     derived: false,
     ...extra,
   };

@@ -9,7 +9,12 @@
  * - otherwise, an input the source words as approximate ("about", "up to", "more than") makes the
  *   result approximate ("about");
  * - a growth rate between a year and a prior year that was itself estimated from that year's plan
- *   ("nearly double") is not computed: it would only restate the assumed ratio.
+ *   ("nearly double") is not computed: it would only restate the assumed ratio;
+ * - a prior year estimated from a ratio the source qualifies takes the direction of its words:
+ *   "nearly double" (a ratio under 2) puts the prior year a little over half the plan ("more than
+ *   … (est.)"), whatever the plan's own wording;
+ * - a sum is made only over a complete set: every company has a figure that year, none estimated.
+ * Precision: each figure declares the decimals its inputs support (rules in precision.ts).
  */
 import {
   isCapexEstimate,
@@ -18,7 +23,9 @@ import {
   type Unit,
   type Week,
 } from '../data/schema.js';
+import { roundDecimal, toDecimal, toPlainString } from '../format/decimal.js';
 import { collectFigures } from './collect.js';
+import { decimalsForSignificant, ratioSignificance, sumDecimals } from './precision.js';
 import type { CapexRow, Metrics, ResolvedFigure } from './types.js';
 
 type Op = 'sum' | 'other';
@@ -71,6 +78,24 @@ function derived(
   };
 }
 
+/**
+ * A value and the decimals to print it with; decimals below zero (a growth of 60 % known to the
+ * tens) round the value itself, since a printed number has no negative decimals.
+ */
+function rounded(value: number, decimals: number): { value: number; decimals: number } {
+  if (decimals >= 0) return { value, decimals };
+  const d = roundDecimal(toDecimal(value), -decimals);
+  return { value: (d.negative ? -1 : 1) * Number(toPlainString(d)), decimals: 0 };
+}
+
+/** Decimals of a ratio `a ÷ b` of these inputs, and of the same ratio as a percentage. */
+function ratioDecimals(ratio: number, inputs: readonly ResolvedFigure[]): number {
+  return decimalsForSignificant(ratio, ratioSignificance(inputs));
+}
+
+/** "nearly double" is a ratio under 2: the prior year is over half the plan. */
+const PRIOR_YEAR_QUALIFIER = { under: 'over', over: 'under', approx: 'approx' } as const;
+
 /** Years in ascending order. */
 const byYear = (a: string, b: string) => Number(a) - Number(b);
 
@@ -90,16 +115,25 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
       if (!isCapexEstimate(entry)) continue;
       const base = figures.get(`${company.id}.capex.${entry.estimateFrom.year}`);
       if (!base) continue; // reported by validation (rules.ts)
+      // The ratio is a word ("double"), exact: the estimate keeps the plan's digits.
+      const { value, decimals } = rounded(
+        base.value / entry.estimateFrom.ratio,
+        decimalsForSignificant(base.value / entry.estimateFrom.ratio, ratioSignificance([base])),
+      );
       const f = derived(
         `${company.id}.capex.${year}`,
-        base.value / entry.estimateFrom.ratio,
+        value,
         'USD bn',
-        undefined,
+        decimals,
         [{ ...base, estimate: true }],
         `${base.id} ÷ ${entry.estimateFrom.ratio}`,
       );
+      const { qualifier: _fromPlan, ...rest } = f;
+      const words = entry.estimateFrom.qualifier;
+      const qualifier = words ? PRIOR_YEAR_QUALIFIER[words] : f.qualifier;
       add({
-        ...f,
+        ...rest,
+        ...(qualifier ? { qualifier } : {}),
         path: `companies[${c}].capex.${year}`,
         sources: [entry.source],
         note: entry.basis,
@@ -124,11 +158,13 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     // A prior year estimated from this year's plan would only give back the assumed ratio.
     const circular = previous?.inputs?.includes(current?.id ?? '') ?? false;
     if (current && previous && previous.value > 0 && !circular) {
+      const ratio = current.value / previous.value;
+      const growth = rounded((ratio - 1) * 100, ratioDecimals(ratio, [current, previous]) - 2);
       row.growth = derived(
         id('capex-growth'),
-        (current.value / previous.value - 1) * 100,
+        growth.value,
         '%',
-        0,
+        growth.decimals,
         [current, previous],
         `${current.id} ÷ ${previous.id} − 1`,
       );
@@ -136,11 +172,15 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     }
     const ocf = figures.get(`${company.id}.returns.operatingCashFlowTtm`);
     if (current && ocf && ocf.value > 0) {
+      const ratio = rounded(
+        current.value / ocf.value,
+        ratioDecimals(current.value / ocf.value, [current, ocf]),
+      );
       row.capexToOcf = derived(
         id('capex-to-ocf'),
-        current.value / ocf.value,
+        ratio.value,
         'x',
-        2,
+        ratio.decimals,
         [current, ocf],
         `${current.id} ÷ ${ocf.id}`,
       );
@@ -150,7 +190,7 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
           id('ocf-gap'),
           ocf.value - current.value,
           'USD bn',
-          1,
+          sumDecimals([ocf, current]),
           [ocf, current],
           `${ocf.id} − ${current.id}`,
         ),
@@ -159,12 +199,14 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const revenue = figures.get(`${company.id}.returns.revenue`);
     const cloud = figures.get(`${company.id}.returns.cloudRevenue`);
     if (revenue && cloud && revenue.value > 0) {
+      const share = cloud.value / revenue.value;
+      const pct = rounded(share * 100, ratioDecimals(share, [cloud, revenue]) - 2);
       add(
         derived(
           id('cloud-share-of-revenue'),
-          (cloud.value / revenue.value) * 100,
+          pct.value,
           '%',
-          1,
+          pct.decimals,
           [cloud, revenue],
           `${cloud.id} ÷ ${revenue.id}`,
         ),
@@ -174,12 +216,14 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const actual = figures.get(`${company.id}.returns.eps.actual`);
     const expected = figures.get(`${company.id}.returns.eps.expected`);
     if (eps && actual && expected && expected.value !== 0) {
+      const ratio = actual.value / expected.value;
+      const surprise = rounded((ratio - 1) * 100, ratioDecimals(ratio, [actual, expected]) - 2);
       add(
         derived(
           id('eps-surprise'),
-          (actual.value / expected.value - 1) * 100,
+          surprise.value,
           '%',
-          1,
+          surprise.decimals,
           [actual, expected],
           `${actual.id} ÷ ${expected.id} − 1`,
         ),
@@ -188,21 +232,23 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     return row;
   });
 
-  const capexTotals = capexYears.map((year) => {
+  // A sum over some of the companies, or over estimates, would look like a total and is none.
+  const capexTotals = capexYears.flatMap((year) => {
     const parts = capex
       .map((row) => row.byYear[year])
-      .filter((f): f is ResolvedFigure => f !== undefined);
+      .filter((f): f is ResolvedFigure => f !== undefined && !f.estimate);
+    if (parts.length < capex.length) return [];
     const figure = derived(
       `derived.capex-total.${year}`,
       parts.reduce((sum, f) => sum + f.value, 0),
       'USD bn',
-      undefined, // printed with the precision of the sum itself
+      sumDecimals(parts),
       parts,
       parts.map((f) => f.id).join(' + '),
       'sum',
     );
     add(figure);
-    return { year, figure, complete: parts.length === capex.length };
+    return [{ year, figure }];
   });
 
   return { figures, capex, capexYears, capexTotals };

@@ -19,7 +19,10 @@ export interface ResolvedFigure {
   qualifier?: Qualifier;
   /** Source ids behind the number (a derived metric lists its inputs' sources). */
   sources: string[];
-  /** True when this is (or rests on) an estimate: printed with "est." / 「估」. */
+  /**
+   * True when we derived it from a source's wording (or from such an estimate): printed with
+   * "est." / 「估」. A source's own estimate is not ours: it keeps its kind and words, no mark.
+   */
   estimate: boolean;
   /** True when computed in code from other figures. */
   derived: boolean;
@@ -30,6 +33,8 @@ export interface ResolvedFigure {
   decimals?: number;
   label?: Bilingual;
   note?: Bilingual;
+  /** The source's own words for a figure of the data (derived figures have none). */
+  quote?: string;
 }
 
 /** The derived metrics, grouped the way the report uses them. */
@@ -40,8 +45,8 @@ export interface Metrics {
   capex: CapexRow[];
   /** The years that appear in any company's capex, ascending. */
   capexYears: string[];
-  /** Sum of the companies' capex per year (only years where every company has a figure are `complete`). */
-  capexTotals: { year: string; figure: ResolvedFigure; complete: boolean }[];
+  /** Sum of the companies' capex, only for years where every company has a figure and none is estimated. */
+  capexTotals: { year: string; figure: ResolvedFigure }[];
 }
 
 export interface CapexRow {

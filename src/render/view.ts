@@ -3,7 +3,7 @@
  * Every string here is final and localized; the templates only place them.
  */
 
-import type { Bilingual, Locale, SectionId, Week } from '../data/schema.js';
+import type { Bilingual, Locale, SectionId, Source, Week } from '../data/schema.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
 import { msg } from '../messages/index.js';
@@ -57,9 +57,10 @@ export interface ReportView {
       ticker: string;
       cells: (FigureView | null)[];
       growth: FigureView | null;
-      note: string | null;
+      note: Handlebars.SafeString | null;
     }[];
-    totals: { label: string; cells: (FigureView | null)[] };
+    /** Sums per year, only where every company has a figure and none is estimated (derive.ts). */
+    totals: { label: string; cells: (FigureView | null)[] } | null;
     aggregates: Row[];
   };
   returns: { heading: string; rows: Row[]; derived: Row[] }[];
@@ -78,7 +79,7 @@ export interface ReportView {
     attribution: string;
     sourceNo: number;
   }[];
-  sources: { no: number; anchor: string; citation: string; url: string }[];
+  sources: { no: number; anchor: string; citation: string; url: string | null }[];
   /** Charts grouped by the section they illustrate. */
   charts: Record<ChartSection, ChartView[]>;
   disclaimer: Handlebars.SafeString;
@@ -150,13 +151,18 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
           ticker: r.ticker,
           cells: metrics.capexYears.map((y) => fig(r.byYear[y])),
           growth: fig(r.growth, true),
-          note: company?.capexNote ? pick(company.capexNote) : null,
+          note: company?.capexNote ? rich(company.capexNote) : null,
         };
       }),
-      totals: {
-        label: t('table.combinedPartial'),
-        cells: metrics.capexTotals.map((total) => fig(total.figure)),
-      },
+      totals:
+        metrics.capexTotals.length === 0
+          ? null
+          : {
+              label: t('table.combinedPartial'),
+              cells: metrics.capexYears.map((year) =>
+                fig(metrics.capexTotals.find((total) => total.year === year)?.figure),
+              ),
+            },
       aggregates: week.aggregates.map((a) =>
         row(pick(a.label), get(`aggregates.${a.id}`) as ResolvedFigure),
       ),
@@ -236,15 +242,11 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
       anchor: `src-${i + 1}`,
       // Chinese sentences follow each other without a space; English ones with one.
       citation: [
-        t('sources.accessed', {
-          publisher: s.publisher,
-          title: s.title,
-          date: formatDate(s.date, locale),
-        }),
+        citeSource(s, locale, t),
         t('sources.language', { language: t(`sources.languageNames.${s.language}`) }),
         ...(s.via ? [t('sources.via', { via: s.via })] : []),
       ].join(locale === 'zh-TW' ? '' : ' '),
-      url: s.url,
+      url: s.url ?? null,
     })),
     charts: groupCharts(charts),
     disclaimer: week.text.disclaimer
@@ -275,6 +277,19 @@ function groupCharts(charts: readonly RenderedChartSvg[]): Record<ChartSection, 
     out[section].push(chart);
   }
   return out;
+}
+
+/** Its own headline when the copy has one, else our description of it: never an invented title. */
+function citeSource(s: Source, locale: Locale, t: Translate): string {
+  const day = formatDate(s.date, locale);
+  const date = s.dateQualifier === 'after' ? t('sources.dateAfter', { date: day }) : day;
+  if (s.title !== undefined)
+    return t('sources.accessed', { publisher: s.publisher, title: s.title, date });
+  return t('sources.described', {
+    publisher: s.publisher,
+    date,
+    description: s.description?.[locale] ?? '',
+  });
 }
 
 function flowsAsOf(week: Week, locale: Locale, t: Translate): string {

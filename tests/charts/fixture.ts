@@ -10,6 +10,8 @@ import type { Metrics } from '../../src/metrics/types.js';
 export const FIXTURE_WEEK = fileURLToPath(new URL('../fixtures/charts/week.yaml', import.meta.url));
 
 export function loadFixture(): { week: Week; metrics: Metrics } {
-  const week = validateWeek(parseWeekText(readFileSync(FIXTURE_WEEK, 'utf8'), FIXTURE_WEEK));
-  return { week, metrics: deriveMetrics(week) };
+  const loaded = parseWeekText(readFileSync(FIXTURE_WEEK, 'utf8'), FIXTURE_WEEK);
+  const week = validateWeek(loaded);
+  // As the build does: a figure prints the decimals it was written with (14.0 for 140 億).
+  return { week, metrics: deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals }) };
 }

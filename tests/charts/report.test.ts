@@ -68,7 +68,7 @@ describe('renderCharts', () => {
     expect(chart('en', 'flows-by-category').description).toContain(
       'Technology sector funds: −US$2.03 billion',
     );
-    expect(chart('zh-TW', 'amazon-capex-vs-cash').description).toContain('1.43');
+    expect(chart('zh-TW', 'amazon-capex-vs-cash').description).toContain('約 1.4 倍');
   });
 
   it('labels the capex axis in 億 in Chinese and in billions in English', () => {
@@ -92,8 +92,7 @@ describe('renderCharts', () => {
         '下限（至少）',
         '未揭露',
         '~2,000',
-        '~675（估）',
-        '>720',
+        '>675（估）',
       ]),
     );
     const en = texts('en', 'capex-by-company');
@@ -106,8 +105,7 @@ describe('renderCharts', () => {
         'Lower bound (at least)',
         'not given',
         '~200',
-        '~67.5 (est.)',
-        '>72',
+        '>67.5 (est.)',
       ]),
     );
     expect(texts('zh-TW', 'flows-by-category')).toEqual(
@@ -116,12 +114,30 @@ describe('renderCharts', () => {
     expect(texts('en', 'flows-by-category')).toEqual(
       expect.arrayContaining(['Money market funds', '+90.75', '−2.03', 'Net outflow']),
     );
+    // The source says 約 187.1 億: the bar says "about" too.
+    expect(texts('en', 'flows-by-category')).toContain('~+18.71');
+    expect(texts('zh-TW', 'flows-by-category')).toContain('~+187.1');
     expect(texts('en', 'equity-flows-by-region')).toEqual(
-      expect.arrayContaining(['European equity funds', '+14']),
+      expect.arrayContaining(['European equity funds', '+14.0']),
     );
     expect(texts('zh-TW', 'amazon-capex-vs-cash')).toEqual(
       expect.arrayContaining(['2026 年資本支出計畫', '營業現金流（近 12 個月）', '1,395', '112']),
     );
+  });
+
+  it('marks a lower bound with a point above its bar, and nothing else', async () => {
+    /** Points the chart shows (the marker layer draws one per bar, visible for lower bounds). */
+    const markers = (svg: string) =>
+      (svg.match(/<path[^>]*fill="#00527F"[^>]*>/g) ?? []).filter((p) => !/opacity="0"/.test(p));
+    expect(markers(chart('en', 'capex-by-company').svg)).toEqual([]);
+    const { week, metrics } = loadFixture();
+    const alphabet = metrics.capex.find((row) => row.companyId === 'alphabet');
+    const plan = alphabet?.byYear['2026'];
+    if (!alphabet || !plan) throw new Error('no Alphabet 2026 plan in the fixture');
+    alphabet.byYear['2026'] = { ...plan, kind: 'lower-bound' };
+    const [capex] = await renderCharts({ week, metrics, locale: 'en' });
+    expect(capex?.id).toBe('capex-by-company');
+    expect(markers(capex?.svg ?? '')).toHaveLength(1);
   });
 
   it('keeps every text inside the view box, untruncated and clear of other texts', () => {

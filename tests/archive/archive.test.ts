@@ -164,7 +164,7 @@ describe('diff', () => {
       'zh-TW',
       'en',
     ]);
-    expect(diff.texts.find((t) => t.locale === 'en')?.new).toContain("The big four's AI capex");
+    expect(diff.texts.find((t) => t.locale === 'en')?.new).toMatch(/^Corrected: /);
     const changed = diff.files.map((f) => f.name);
     expect(changed).toEqual(
       expect.arrayContaining(['data/2026-W06.yaml', 'report.en.pdf', 'report.zh-TW.pdf']),

@@ -15,11 +15,13 @@ import {
 export const OLD_REVENUE = 'value: 213.4';
 export const NEW_REVENUE = 'value: 215.9';
 
+/** Amazon's revenue (and its source's words) and both languages' headline, corrected. */
 function correct(text: string, edition: number): string {
   return text
     .replace(OLD_REVENUE, NEW_REVENUE)
-    .replace('en: "Big four AI capex', 'en: "The big four\'s AI capex')
-    .replace('zh-TW: "來源估計四大業者', 'zh-TW: "多家來源估計四大業者')
+    .replace('收入達 2,134 億美元', '收入達 2,159 億美元')
+    .replace(/(\n {2}headline:\n {4}zh-TW: ")/, '$1更正：')
+    .replace(/(\n {2}headline:\n {4}zh-TW: "[^\n]*\n {4}en: ")/, '$1Corrected: ')
     .replace('edition: 1', `edition: ${edition}`);
 }
 

@@ -13,7 +13,9 @@ function importGraph(entry: string): { files: Set<string>; packages: Set<string>
     if (files.has(file)) return;
     files.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, spec] of source.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+    // Type-only imports are erased from the compiled code: they load nothing.
+    const runtime = source.replace(/^import type [^;]+;$/gms, '');
+    for (const [, spec] of runtime.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
       if (spec === undefined) continue;
       if (spec.startsWith('.'))
         visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));

@@ -12,7 +12,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildReport } from '../dist/build.js';
+import { openCache } from '../dist/cache/index.js';
 import { launchBrowser } from '../dist/pdf/browser.js';
+import { borrowBrowser } from '../dist/pdf/lease.js';
 import { launchFloorBrowser, printFiles } from './floor.js';
 import { stageDurations } from './phases.js';
 
@@ -39,6 +41,8 @@ async function buildBatch(files, outDir) {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'capex-bench-cache-'));
   const start = performance.now();
   const browser = await launchBrowser();
+  const lease = borrowBrowser(browser);
+  const cache = openCache(cacheDir);
   let closed = false;
   try {
     for (const dataFile of files) {
@@ -47,8 +51,8 @@ async function buildBatch(files, outDir) {
       await buildReport({
         dataFile,
         outDir,
-        browser,
-        cacheDir,
+        browser: lease,
+        cache,
         onStage: (stage) => marks.push([stage, performance.now()]),
       });
       const weekEnd = performance.now();

@@ -17,7 +17,10 @@ const ms = {};
 if (mode === 'build') {
   const [dataFile, outDir] = args;
   const { buildReport } = await import('../dist/build.js');
+  const { openCache } = await import('../dist/cache/index.js');
+  const { DEFAULT_CACHE_DIR } = await import('../dist/project.js');
   const { launchBrowser } = await import('../dist/pdf/browser.js');
+  const { borrowBrowser } = await import('../dist/pdf/lease.js');
   ms.import = performance.now() - t0;
   let at = performance.now();
   const browser = await launchBrowser();
@@ -28,7 +31,8 @@ if (mode === 'build') {
   await buildReport({
     dataFile,
     outDir,
-    browser,
+    browser: borrowBrowser(browser),
+    cache: openCache(DEFAULT_CACHE_DIR),
     onStage: (s) => marks.push([s, performance.now()]),
   });
   const end = performance.now();

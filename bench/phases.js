@@ -1,7 +1,7 @@
 /** Turns onStage marks and the page-call log of instrument.js into durations (ms). */
 import { unionMs } from './stats.js';
 
-/** { load, validate, ..., publish }: each stage from its mark to the next (the last to `end`). */
+/** { load, validate, ..., write }: each stage from its mark to the next (the last to `end`). */
 export function stageDurations(marks, end) {
   const out = {};
   marks.forEach(([stage, at], i) => {
@@ -17,7 +17,8 @@ export function stageDurations(marks, end) {
 export function printBreakdown(log, marks, end) {
   const at = (stage) => marks.find(([s]) => s === stage)?.[1];
   const printStart = at('print');
-  const publishStart = at('publish') ?? end;
+  // Printing ends where assembling starts: the last PDF is back and finalized.
+  const publishStart = at('assemble') ?? end;
   const byOp = {};
   for (const call of log) {
     byOp[call.op] = [...(byOp[call.op] ?? []), [call.start, call.end]];
@@ -39,7 +40,7 @@ export function printBreakdown(log, marks, end) {
     closeMs: union('close'),
     /** From the print stage's start to the first page.pdf() call. */
     beforePdfMs: pdfs.length ? firstPdf - printStart : 0,
-    /** From the last page.pdf() end to the publish stage: page close and finalizePdf. */
+    /** From the last page.pdf() end to the assemble stage: page close and finalizePdf. */
     afterPdfMs: pdfs.length ? publishStart - lastPdf : 0,
   };
 }

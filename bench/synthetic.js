@@ -8,8 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { isoWeekOf } from '../dist/data/isoweek.js';
-import { loadWeek } from '../dist/data/load.js';
+import { parseWeek } from '../dist/data/load.js';
 import { validateWeek } from '../dist/data/validate.js';
+import { readWeekFile } from '../dist/inputs/load.js';
 
 const DAY = 86_400_000;
 
@@ -113,7 +114,7 @@ export async function writeSyntheticWeeks(sampleFile, dir, count) {
     const { week, text } = syntheticWeekText(sample, i);
     const file = path.join(dir, `${week}.yaml`);
     await writeFile(file, text);
-    validateWeek(await loadWeek(file));
+    validateWeek(await parseWeek(await readWeekFile(file)));
     files.push(file);
   }
   return files;

@@ -14,12 +14,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { buildReport } from '../dist/build.js';
-import { clearChartCache } from '../dist/charts/render.js';
+import { openCache } from '../dist/cache/index.js';
 import { renderCharts } from '../dist/charts/report.js';
-import { loadWeek } from '../dist/data/load.js';
+import { parseWeek } from '../dist/data/load.js';
 import { validateWeek } from '../dist/data/validate.js';
+import { readWeekFile } from '../dist/inputs/load.js';
 import { deriveMetrics } from '../dist/metrics/derive.js';
 import { launchBrowser } from '../dist/pdf/browser.js';
+import { borrowBrowser } from '../dist/pdf/lease.js';
 import { launchFloorBrowser, printFiles } from './floor.js';
 import { instrumentBrowser } from './instrument.js';
 import { printBreakdown, stageDurations } from './phases.js';
@@ -41,12 +43,13 @@ function variant(sample, delta) {
   return doc.toString();
 }
 
+/** All charts of the week in both languages, no cache: every one drawn in the warm process. */
 async function timeCharts(dataFile) {
-  const week = validateWeek(await loadWeek(dataFile));
-  const metrics = deriveMetrics(week);
-  clearChartCache();
+  const loaded = await parseWeek(await readWeekFile(dataFile));
+  const week = validateWeek(loaded);
+  const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
   const start = performance.now();
-  await Promise.all(LOCALES.map((locale) => renderCharts(week, metrics, locale)));
+  await Promise.all(LOCALES.map((locale) => renderCharts({ week, metrics, locale })));
   return performance.now() - start;
 }
 
@@ -60,8 +63,9 @@ async function main([workDir, runsArg, primesArg]) {
   const outDir = path.join(workDir, 'out');
   // A cache of this run's own, filled by the primes: the changed figure's charts really miss it
   // (the project's cache would remember them from an earlier bench).
-  const cacheDir = path.join(workDir, 'cache');
+  const cache = openCache(path.join(workDir, 'cache'));
   const browser = await launchBrowser();
+  const lease = borrowBrowser(browser);
   const floorBrowser = await launchFloorBrowser();
   const log = instrumentBrowser(browser);
   const floorLog = instrumentBrowser(floorBrowser);
@@ -71,7 +75,7 @@ async function main([workDir, runsArg, primesArg]) {
     // Untimed builds and prints first: modules compiled, fonts subset, Chromium's caches filled.
     for (const delta of [0, 100].slice(0, primes)) {
       await writeFile(dataFile, variant(sample, delta));
-      await buildReport({ dataFile, outDir, browser, cacheDir });
+      await buildReport({ dataFile, outDir, browser: lease, cache });
       await printFiles(floorBrowser, html, path.join(workDir, 'floor'));
     }
     for (let i = 0; i < runs; i++) {
@@ -83,8 +87,8 @@ async function main([workDir, runsArg, primesArg]) {
       await buildReport({
         dataFile,
         outDir,
-        browser,
-        cacheDir,
+        browser: lease,
+        cache,
         onStage: (s) => marks.push([s, performance.now()]),
       });
       const end = performance.now();

@@ -482,4 +482,5 @@ async function main(argv) {
   }
 }
 
-await main(process.argv.slice(2));
+if (process.argv.includes('--ab')) await import('./ab.js');
+else await main(process.argv.slice(2));

@@ -15,7 +15,7 @@ names=("$@")
 
 declare -A file edit
 file[no-weeks-cache]=src/data/load.ts
-edit[no-weeks-cache]='s/const cached = cache ? await readParsedWeek/const cached = false \&\& cache ? await readParsedWeek/'
+edit[no-weeks-cache]='s/const cached = cache ? await readParsedWeek/const cached = cache \&\& Number.NaN > 0 ? await readParsedWeek/'
 file[no-templates-cache]=src/render/precompiled.ts
 edit[no-templates-cache]="s/const stored = await cache?.read('templates', key);/const stored = false ? await cache?.read('templates', key) : undefined;/"
 file[no-fonts-cache]=src/fonts/subset.ts

@@ -44,3 +44,5 @@ export const archiveRebuild =
   'Render a version again from its stored inputs and say whether the PDFs are byte-identical.';
 export const unknownCommand = (name: string) => `Unknown command: ${name}`;
 export const missingArgument = 'A required argument is missing';
+export const noReferenceMarkers =
+  'README.md has no reference markers (<!-- reference: … --> … <!-- end of reference -->)';

@@ -7,11 +7,11 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { BoundedMap } from '../cache/bounded-map.js';
 import { addAccessibleText } from './accessible.js';
-import { chartError } from './errors.js';
+import { chartError, fileOf, messageOf } from './errors.js';
 import { registerChartExpressions } from './expressions.js';
 import { describeSpec, type Json } from './localize.js';
-import { type ChartInput, fileOf, messageOf } from './render.js';
 import { installTextMetrics } from './text-metrics.js';
+import type { ChartInput } from './types.js';
 
 /**
  * Parsed Vega runtimes by their Vega-Lite spec without the data rows and without the texts that

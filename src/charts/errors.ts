@@ -13,3 +13,12 @@ export function chartError(
 ): ChartError {
   return new ChartError(msg.charts.couldNot(verb, chart, reason), chart, reason, { cause });
 }
+
+/** The file a chart is named by in messages: its template, else its id. */
+export function fileOf(input: { file?: string | undefined; name: string }): string {
+  return input.file ?? input.name;
+}
+
+export function messageOf(value: unknown): string {
+  return value instanceof Error ? value.message : String(value);
+}

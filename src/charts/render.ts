@@ -17,8 +17,8 @@ import { FONT_FACES } from '../fonts/files.js';
 import { projectTranslator } from '../i18n/index.js';
 import { msg } from '../messages/index.js';
 import { VERSION } from '../project.js';
-import { chartError } from './errors.js';
-import { type ChartVars, hasMarkers, type Json, localizeSpec } from './localize.js';
+import { chartError, fileOf, messageOf } from './errors.js';
+import { hasMarkers, type Json, localizeSpec } from './localize.js';
 import { THEME } from './theme.js';
 
 const require = createRequire(import.meta.url);
@@ -50,22 +50,9 @@ const CODE_KEY = codeKey([new URL('./', import.meta.url), new URL('../format/', 
 /** Part of every cache key: another Vega, another layout. Read without loading Vega itself. */
 const ENGINE_VERSIONS = ['vega', 'vega-lite'].map(packageVersion);
 
-/** Named datasets a spec refers to with `"data": { "name": ... }`. */
-export type ChartData = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
+import type { ChartInput } from './types.js';
 
-export interface ChartInput {
-  /** The chart's id: unique in the report, used for element ids and in messages. */
-  name: string;
-  locale: Locale;
-  /** Rows for each named dataset; they replace any `datasets` of the same name in the spec. */
-  data?: ChartData;
-  /** Values for `{{...}}` in the strings the spec's `{ "$t": key }` markers name. */
-  vars?: ChartVars;
-  /** The template file the spec came from, named in error messages (default: `name`). */
-  file?: string;
-  /** Receives Vega-Lite's and Vega's warnings (default: printed with console.warn). */
-  onWarning?: (message: string) => void;
-}
+export type { ChartData, ChartInput } from './types.js';
 
 export interface RenderOptions {
   /** Rendered SVGs are kept here (kind `charts`), by the prepared spec and the engine. */
@@ -151,12 +138,4 @@ const fontKey = FONT_FACES.map((f) => {
 
 function chartKey(prepared: Json, locale: Locale): string {
   return cacheKey(prepared, locale, fontKey, ENGINE_VERSIONS, VERSION, CODE_KEY);
-}
-
-export function fileOf(input: ChartInput): string {
-  return input.file ?? input.name;
-}
-
-export function messageOf(value: unknown): string {
-  return value instanceof Error ? value.message : String(value);
 }

@@ -1,10 +1,15 @@
 /** A figure against its source's words (`quote:`), see src/data/quotes/. */
 
-import type { PrintedQualifier, QualifierWord } from '../data/quotes/words.js';
-import type { Unit } from '../data/schema.js';
 import type { ProblemText } from '../errors.js';
 
-const UNIT_WORDS: Record<Unit, string> = {
+/** The catalog's own view of the checker's types (the catalog imports nothing of the stages). */
+type PrintedQualifier = 'approx' | 'over' | 'under' | 'up-to' | 'at-least' | undefined;
+interface QualifierWord {
+  kind: string;
+  word: string;
+}
+
+const UNIT_WORDS: Record<string, string> = {
   'USD bn': 'US dollars (億美元, US$ … billion)',
   USD: 'US dollars (美元, US$)',
   '%': 'percent (%, 成)',
@@ -30,7 +35,7 @@ export const missing = (): ProblemText => ({
   hint: 'copy the words the source gives the number, e.g. quote: "約 1,250 億美元"; only figures derived in code and estimateFrom entries (which carry a basis) go without one',
 });
 
-export const noNumber = (unit: Unit, quote: string): ProblemText => ({
+export const noNumber = (unit: string, quote: string): ProblemText => ({
   expected: `a number in ${UNIT_WORDS[unit]} in the quote`,
   found: JSON.stringify(quote),
   hint: 'quote the number with its unit, e.g. "140 億美元", "超過 10%", "小跌 1 個基點"',
@@ -38,7 +43,7 @@ export const noNumber = (unit: Unit, quote: string): ProblemText => ({
 
 export const valueOff = (
   expected: readonly string[],
-  unit: Unit,
+  unit: string,
   words: readonly string[],
   found: string,
   sign: boolean,

@@ -1,6 +1,13 @@
 /** zh-TW texts in Traditional Chinese as written in Taiwan (src/data/traditional.ts). */
-import type { NonTaiwanCharacter } from '../data/traditional.js';
 import type { ProblemText } from '../errors.js';
+
+/** A character OpenCC changes (the catalog's view of src/data/traditional.ts's finding). */
+interface NonTaiwanCharacter {
+  char: string;
+  becomes: string;
+  at: number;
+  context: string;
+}
 
 export const notTaiwanese = (found: readonly NonTaiwanCharacter[]): ProblemText => ({
   expected: 'Traditional Chinese as written in Taiwan',

@@ -2,7 +2,7 @@
  * Finalizing any PDF with pdf-lib: a full parse and write. finalizePdf uses it only for files
  * that are not in the shape of Chromium's own (see rewrite.ts), which it rewrites much faster.
  */
-import type { Finalization } from './finalize.js';
+import type { Finalization } from './document-info.js';
 import { ParseSpeeds, PDFDocument, PDFHexString } from './pdf-lib.js';
 import { renumberStructureIds } from './structure-ids.js';
 

@@ -6,13 +6,8 @@ import type { Locale } from '../../src/data/schema.js';
 import { PrintError } from '../../src/errors.js';
 import { embedFonts } from '../../src/fonts/subset.js';
 import { BROWSER_ARGS, launchBrowser, resolveBrowserExecutable } from '../../src/pdf/browser.js';
-import {
-  documentId,
-  finalization,
-  finalizePdf,
-  finalizeStats,
-  type PdfMetadata,
-} from '../../src/pdf/finalize.js';
+import { documentId, finalization, type PdfMetadata } from '../../src/pdf/document-info.js';
+import { finalizePdf, finalizeStats } from '../../src/pdf/finalize.js';
 import { finalizeWithPdfLib } from '../../src/pdf/finalize-pdf-lib.js';
 import { pageLoadStats } from '../../src/pdf/pages.js';
 import { type PrintJob, printPdf } from '../../src/pdf/print.js';

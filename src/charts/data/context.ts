@@ -3,7 +3,7 @@ import type { Kind, Locale, Qualifier, Week } from '../../data/schema.js';
 import type { Translate } from '../../i18n/index.js';
 import type { Metrics } from '../../metrics/types.js';
 import type { ChartVars } from '../localize.js';
-import type { ChartData } from '../render.js';
+import type { ChartData } from '../types.js';
 
 export interface ChartContext {
   week: Week;

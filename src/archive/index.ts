@@ -1,12 +1,15 @@
 /** The archive of immutable, verifiable versions: the API the CLI and the build use. */
 export { type ArchiveOptions, type ArchiveResult, archiveWeek } from './archive.js';
 export type { BlobStore } from './blobs.js';
+export type { Database } from './db.js';
 export { diffVersions, type FileChange, type VersionDiff } from './diff.js';
 export type { FigureChange, TextChange } from './diff-week.js';
 export { EXPORTED_MANIFEST, type ExportResult, exportVersion } from './export.js';
-export type { VersionManifest } from './manifest.js';
-export { listVersions, showVersion, type VersionDetails } from './read.js';
-export { INDEX_FILE } from './root.js';
+export { findVersion, readBlobChecked } from './lookup.js';
+export { isWeekFile, type VersionManifest } from './manifest.js';
+export { listVersions, showVersion, type VersionDetails, withArchive } from './read.js';
+export { selectFiles } from './records.js';
+export { type Archive, INDEX_FILE, openArchive } from './root.js';
 export { SCHEMA_VERSION } from './schema.js';
 export type * from './types.js';
 export { type VerifyReport, verifyArchive } from './verify.js';

@@ -72,6 +72,14 @@ export class InvalidInputError extends CapexReportError {
  */
 export class IntegrityError extends InvalidInputError {}
 
+/**
+ * A send that left some client without a certain delivery (refused, retries exhausted, or the
+ * answer lost after the data): exit 1, after the summary naming each.
+ */
+export class DeliveryError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.invalidInput;
+}
+
 /** The machine lacks something the command needs (a browser, a writable folder): exit 3. */
 export class EnvironmentError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.environment;

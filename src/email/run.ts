@@ -1,0 +1,88 @@
+/**
+ * The real send of one version: under the week's lease, with every message's row in the delivery
+ * log moved before and after it goes out.
+ *
+ *   1. take the week's lease (another run of the week: refused, nothing sent)
+ *   2. rows a killed run left `sending` become `unknown`: the message may have gone out
+ *   3. plan: the selected clients against the log (sent: skipped; unknown: kept unless asked)
+ *   4. create the missing rows `pending`, then deliver (deliver.ts), renewing the lease
+ *   5. release the lease, close the connections; the summary
+ */
+import type { Database } from '../archive/index.js';
+import { CapexReportError, InterruptedError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { composeFor, nowOf, progressOf, type SendContext, summaryOf } from './context.js';
+import { DEFAULT_RETRY, deliverAll } from './deliver.js';
+import { acquireLease, isLease, type Lease } from './lease.js';
+import { ensureDeliveries, markInterrupted } from './log.js';
+import { inListOrder, planRun } from './plan.js';
+import type { SendSummary } from './results.js';
+import { openTransport } from './transport.js';
+
+/** Long enough to outlast a stalled connection's renewal; a killed run's lease is taken at once. */
+const LEASE_MS = 60_000;
+const RENEW_MS = 15_000;
+
+export async function runSend(ctx: SendContext): Promise<SendSummary> {
+  const { db } = ctx.archive;
+  const { week, version } = ctx.edition.record;
+  const stamp = () => nowOf(ctx).toISOString();
+  // 1. The lease.
+  const lease = takeLease(db, week, ctx);
+  const transport = openTransport(ctx.config, ctx.env);
+  let lost = false;
+  const renewal = setInterval(() => {
+    if (!lease.renew()) lost = true;
+  }, RENEW_MS);
+  renewal.unref();
+  try {
+    // 2. Rows of killed runs. 3. The plan.
+    markInterrupted(db, week, stamp());
+    const plan = planRun(ctx);
+    // 4. The rows, then the messages.
+    ensureDeliveries(
+      db,
+      plan.targets.map(({ recipient, messageId }) => ({
+        clientId: recipient.id,
+        week,
+        version,
+        address: recipient.email,
+        language: recipient.language,
+        messageId,
+      })),
+      stamp(),
+    );
+    const report = progressOf(ctx, plan.selected.length);
+    plan.settled.forEach(report);
+    let unreachable = false;
+    const delivered = await deliverAll(plan.targets, {
+      db,
+      week,
+      version,
+      transport,
+      compose: (target) => composeFor(ctx, target.recipient, target.messageId),
+      retry: ctx.retry ?? DEFAULT_RETRY,
+      concurrency: ctx.config.smtp.pool.concurrency,
+      now: () => nowOf(ctx),
+      stopped: () => unreachable || lost || ctx.signal?.aborted === true,
+      stop: () => {
+        unreachable = true;
+      },
+      onResult: report,
+    });
+    if (lost) throw new CapexReportError(msg.email.leaseLost(week));
+    if (ctx.signal?.aborted) throw new InterruptedError(msg.email.interrupted(week));
+    // 5. The summary, in the client list's order.
+    return summaryOf(ctx, inListOrder(plan.selected, [...plan.settled, ...delivered]));
+  } finally {
+    clearInterval(renewal);
+    transport.close();
+    lease.release();
+  }
+}
+
+function takeLease(db: Database, week: string, ctx: SendContext): Lease {
+  const taken = acquireLease(db, `send:${week}`, { durationMs: LEASE_MS, now: () => nowOf(ctx) });
+  if (isLease(taken)) return taken;
+  throw new CapexReportError(msg.email.busy(week, taken.owner, taken.acquiredAt, taken.expiresAt));
+}

@@ -6,13 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { email, oneLine, shortLine } from '../config/fields.js';
 import { closestName, fieldNamesOf } from '../data/suggest.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { formatPath } from '../io/paths.js';
 import { parseYamlFile, type YamlFile } from '../io/yaml.js';
 import { problemsFromIssues } from '../io/zod-problems.js';
 import { msg } from '../messages/index.js';
+import { isHeaderSafe } from './headers.js';
 
 export const CLIENT_LANGUAGES = ['zh-TW', 'en', 'both'] as const;
 export type ClientLanguage = (typeof CLIENT_LANGUAGES)[number];
@@ -21,14 +21,24 @@ export type ClientLanguage = (typeof CLIENT_LANGUAGES)[number];
 const CLIENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u;
 
+// Checked before trimming: a trailing "\r" is refused, not quietly cut off.
+const text = (max: number) =>
+  z
+    .string()
+    .refine(isHeaderSafe, msg.config.oneLineText)
+    .trim()
+    .refine((t) => t.replace(/[\p{Cf}\s]/gu, '') !== '', msg.clients.nonEmpty)
+    .refine((t) => t.length <= max, msg.config.shortText(max));
+const address = text(254).pipe(z.email(msg.config.emailAddress));
+
 const clientSchema = z.strictObject({
   id: z.string().regex(CLIENT_ID, msg.clients.clientId),
-  name: shortLine(200),
-  email,
+  name: text(200),
+  email: address,
   language: z.enum(CLIENT_LANGUAGES),
-  cc: z.array(email).optional(),
+  cc: z.array(address).optional(),
   active: z.boolean().default(true),
-  tags: z.array(oneLine.pipe(z.string().regex(TAG, msg.clients.tag))).default([]),
+  tags: z.array(text(40).pipe(z.string().regex(TAG, msg.clients.tag))).default([]),
 });
 
 export const clientListSchema = z.strictObject({ clients: z.array(clientSchema).min(1) });

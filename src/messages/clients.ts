@@ -11,6 +11,7 @@ export const invalidFile = (file: string, count: number) =>
 // Expectations, used as zod messages by the schema (the problem's "expected").
 export const clientId =
   'a client id of lower-case letters, digits and inner hyphens (at most 64), e.g. acme-capital';
+export const nonEmpty = 'a non-empty text';
 export const tag = 'a tag of letters, digits, "-" and "_" (at most 40), e.g. institutional';
 
 // Problems.

@@ -77,10 +77,7 @@ async function deliverOne(target: Target, ctx: DeliverContext): Promise<ClientRe
     if (attempt === undefined) return baseResult(target, 'skipped', 'taken-by-another-run');
     const delivery = await ctx.transport.deliver(message.raw, message.envelope);
     if (delivery.kind === 'accepted') await pauseForTest();
-    const retry =
-      (delivery.kind === 'deferred' || delivery.kind === 'unreachable') &&
-      tries < ctx.retry.attempts &&
-      !ctx.stopped();
+    const retry = isTemporary(delivery) && tries < ctx.retry.attempts && !ctx.stopped();
     const state = retry ? 'pending' : final(delivery.kind);
     const outcome: Outcome = { state, replyCode: delivery.code, reply: delivery.reply };
     recordOutcome(ctx.db, key, attempt, outcome, ctx.now().toISOString());
@@ -92,6 +89,10 @@ async function deliverOne(target: Target, ctx: DeliverContext): Promise<ClientRe
     return resultOf(target, delivery, attempt);
   }
 }
+
+/** Worth another try: a 4xx, a connection lost before the data; not a login refused (535). */
+const isTemporary = (d: Delivery) =>
+  d.kind === 'deferred' || (d.kind === 'unreachable' && (d.code === null || d.code < 500));
 
 /** A temporary failure out of tries is a failure. */
 const final = (kind: DeliveryKind): Outcome['state'] =>

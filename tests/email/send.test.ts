@@ -6,8 +6,17 @@ import { createHash } from 'node:crypto';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { openArchive } from '../../src/archive/index.js';
+import { runDeliveries } from '../../src/cli/deliveries.js';
+import { runSend } from '../../src/cli/send.js';
+import { buildContent } from '../../src/email/content.js';
+import { CSV_COLUMNS, listDeliveries } from '../../src/email/deliveries.js';
+import { type Edition, readEdition } from '../../src/email/edition.js';
 import { selectDeliveries } from '../../src/email/log.js';
 import { sendWeek } from '../../src/email/send.js';
+import { DeliveryError } from '../../src/errors.js';
+import { projectTranslator } from '../../src/i18n/index.js';
+import { msg } from '../../src/messages/index.js';
+import { pdftotext } from '../helpers/poppler.js';
 import { tempDirs } from '../helpers/temp.js';
 import {
   ACTIVE_IDS,
@@ -164,6 +173,159 @@ describe('sending v1 to six clients', () => {
     expect(server.arrivals).toHaveLength(3);
     await expect(sendWeek({ config, week: WEEK, only: ['nobody'] })).rejects.toThrow(
       /No client with the id "nobody"/,
+    );
+  });
+});
+
+describe('what the message says', () => {
+  async function edition(): Promise<Edition> {
+    const archive = await openArchive(template, { create: false });
+    try {
+      return await readEdition(archive, WEEK);
+    } finally {
+      archive.close();
+    }
+  }
+
+  test('the capex table prints the PDF’s own numbers, in both languages', async () => {
+    const read = await edition();
+    const { config } = await setup();
+    for (const locale of ['zh-TW', 'en'] as const) {
+      const content = buildContent({
+        edition: read,
+        firm: config.firm,
+        locale,
+        t: await projectTranslator(locale),
+      });
+      const pdf = pdftotext(pdfs[locale]).replace(/\s+/g, '');
+      const cells = [...content.capex.rows.flatMap((r) => r.cells), ...content.capex.total.cells];
+      expect(cells.length).toBeGreaterThanOrEqual(12);
+      for (const cell of cells.filter((c) => c !== '—')) {
+        expect(pdf, `${locale} ${cell}`).toContain(cell.replace(/\s+/g, ''));
+      }
+      expect(content.capex.rows.map((r) => r.ticker)).toEqual(['AMZN', 'META', 'GOOGL', 'MSFT']);
+    }
+  });
+
+  test('the desk’s view when the week has one; the firm’s disclaimer over the week’s', async () => {
+    const read = await edition();
+    const view = {
+      'zh-TW': '研究部認為 [[derived.amazon.capex-to-ocf]] 仍偏高。',
+      en: 'We think [[derived.amazon.capex-to-ocf]] is still high.',
+    };
+    const withView = { ...read, week: { ...read.week, text: { ...read.week.text, view } } };
+    const firm = {
+      disclaimer: { 'zh-TW': ['公司免責聲明。'], en: ['The firm’s own disclaimer.'] },
+    };
+    const en = buildContent({
+      edition: withView,
+      firm,
+      locale: 'en',
+      t: await projectTranslator('en'),
+    });
+    expect(en.view).toEqual({
+      heading: "The desk's view",
+      text: 'We think about 1.43× is still high.',
+    });
+    expect(en.disclaimer.paragraphs).toEqual(['The firm’s own disclaimer.']);
+    expect(en.firm.name).toBeNull(); // no firm name configured: none invented
+    const zh = buildContent({
+      edition: withView,
+      firm,
+      locale: 'zh-TW',
+      t: await projectTranslator('zh-TW'),
+    });
+    expect(zh.view?.text).toBe('研究部認為約 1.43 倍仍偏高。');
+    const plain = buildContent({
+      edition: read,
+      firm: {},
+      locale: 'en',
+      t: await projectTranslator('en'),
+    });
+    expect(plain.view).toBeNull();
+    expect(plain.disclaimer.paragraphs[0]).toContain('for information only');
+  });
+});
+
+describe('the commands (in process)', () => {
+  const capture = () => {
+    const out = { stdout: '', stderr: '' };
+    const io = {
+      stdout: { write: (t: string) => (out.stdout += t) },
+      stderr: { write: (t: string) => (out.stderr += t) },
+    };
+    return { out, io };
+  };
+
+  test('send: progress on stderr, the summary on stdout; --json is one document', async () => {
+    const server = await startSmtpServer({
+      faults: {
+        rcpt: (a) => (a === 'en-two@example.com' ? { code: 550, text: 'no such user' } : undefined),
+      },
+    });
+    servers.push(server);
+    const project = newProject(newDir(), template);
+    const env = envFor(project, { port: server.port });
+    const text = capture();
+    const error = await runSend(
+      { week: WEEK, only: ['zh-one', 'en-two'] },
+      { ...text.io, env },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect((error as DeliveryError).exitCode).toBe(1);
+    expect((error as Error).message).toBe(
+      msg.email.notAllDelivered(WEEK, 1, { failed: 1, unknown: 0 }),
+    );
+    expect([1, 2].map((n) => msg.email.progress(n, 2, 'sent', 'zh-one'))).toContain(
+      text.out.stderr.split('\n').find((line) => line.endsWith('sent zh-one')),
+    );
+    expect(text.out.stdout.split('\n')[0]).toBe(
+      msg.email.sendTitle(
+        WEEK,
+        1,
+        1,
+        msg.email.counts({ sent: 1, failed: 1, unknown: 0, skipped: 0 }),
+      ),
+    );
+    expect(text.out.stdout).toMatch(
+      /failed +en-two +en-two@example\.com +en +550 no such user \(refused by the server\)/,
+    );
+
+    const json = capture();
+    await runSend({ week: WEEK, json: true, all: false, only: ['zh-one'] }, { ...json.io, env });
+    const doc = JSON.parse(json.out.stdout);
+    expect(doc).toMatchObject({ week: WEEK, version: 1, edition: 1, mode: 'send' });
+    expect(doc.counts).toEqual({ sent: 0, failed: 0, unknown: 0, skipped: 1, written: 0 });
+    expect(doc.results[0]).toMatchObject({
+      client: 'zh-one',
+      outcome: 'skipped',
+      reason: 'already-sent',
+      state: 'sent',
+    });
+  });
+
+  test('deliveries: who received which version when, as text, CSV and JSON', async () => {
+    const { config, project } = await setup();
+    await sendWeek({ config, week: WEEK, retry: QUICK_RETRY });
+    const rows = await listDeliveries(project.archive, WEEK);
+    expect(rows.map((r) => [r.clientId, r.version, r.state])).toEqual(
+      [...ACTIVE_IDS].sort().map((id) => [id, 1, 'sent']),
+    );
+    const env = envFor(project);
+    const csv = capture();
+    await runDeliveries({ week: WEEK, csv: true }, { ...csv.io, env });
+    const lines = csv.out.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toMatch(/^2026-W06,1,both-one,both-one@example\.com,both,sent,1,\d{4}-/);
+    const json = capture();
+    await runDeliveries({ week: WEEK, json: true }, { ...json.io, env });
+    expect(JSON.parse(json.out.stdout)).toHaveLength(6);
+    const text = capture();
+    await runDeliveries({ week: WEEK }, { ...text.io, env });
+    expect(text.out.stdout.split('\n')[0]).toBe(msg.email.deliveriesTitle(WEEK, 6));
+    await expect(runDeliveries({ week: '2026-W07' }, { ...text.io, env })).rejects.toThrow(
+      msg.archive.weekNotArchived('2026-W07', project.archive),
     );
   });
 });

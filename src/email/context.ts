@@ -2,7 +2,7 @@
 import type { Archive } from '../archive/index.js';
 import type { Config } from '../config/index.js';
 import type { Client } from './clients.js';
-import { type ComposedMessage, composeMessage, type Recipient, type Sender } from './compose.js';
+import type { ComposedMessage, Composer, Recipient, Sender } from './compose.js';
 import type { RetryPolicy } from './deliver.js';
 import type { Signer } from './dkim.js';
 import type { Edition } from './edition.js';
@@ -44,6 +44,7 @@ export interface SendContext extends SendWeekOptions {
   sign: Signer | undefined;
   /** The client list (empty for `--test`). */
   clients: Client[];
+  composer: Composer;
 }
 
 export const nowOf = (ctx: Pick<SendWeekOptions, 'now'>): Date => ctx.now?.() ?? new Date();
@@ -54,16 +55,7 @@ export function composeFor(
   messageId: string,
   test = false,
 ): Promise<ComposedMessage> {
-  return composeMessage({
-    edition: ctx.edition,
-    recipient,
-    sender: ctx.sender,
-    firm: ctx.config.firm,
-    messageId,
-    date: nowOf(ctx),
-    sign: ctx.sign,
-    ...(test ? { test: true } : {}),
-  });
+  return ctx.composer({ recipient, messageId, date: nowOf(ctx), ...(test ? { test: true } : {}) });
 }
 
 /** Calls onProgress for each result as it comes, counting. */

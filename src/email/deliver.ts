@@ -1,7 +1,7 @@
 /**
  * The real send: each target's message goes out once, with its log row moved before and after.
  *
- *   compose → claim the row (`sending`, durable before a byte goes out) → SMTP → record the answer
+ *   compose → claim the row (`sending`) → sync the log → SMTP → record the answer
  *
  * `concurrency` messages are in flight at once. A 4xx or a connection lost before the data is
  * retried with exponential backoff up to `retry.attempts` tries; a 5xx is recorded `failed`; an
@@ -34,6 +34,8 @@ export interface DeliverContext {
   version: number;
   transport: Transport;
   compose(target: Target): Promise<ComposedMessage>;
+  /** Resolves once the log's commits so far are on the disk (see durable.ts). */
+  flush(): Promise<void>;
   retry: RetryPolicy;
   concurrency: number;
   now(): Date;
@@ -75,6 +77,7 @@ async function deliverOne(target: Target, ctx: DeliverContext): Promise<ClientRe
   for (let tries = 1; ; tries++) {
     const attempt = claimDelivery(ctx.db, key, target.claimFrom, to, ctx.now().toISOString());
     if (attempt === undefined) return baseResult(target, 'skipped', 'taken-by-another-run');
+    await ctx.flush(); // `sending` is on the disk before a byte of the message goes out
     const delivery = await ctx.transport.deliver(message.raw, message.envelope);
     if (delivery.kind === 'accepted') await pauseForTest();
     const retry = isTemporary(delivery) && tries < ctx.retry.attempts && !ctx.stopped();

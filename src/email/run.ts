@@ -13,6 +13,7 @@ import { CapexReportError, InterruptedError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { composeFor, nowOf, progressOf, type SendContext, summaryOf } from './context.js';
 import { DEFAULT_RETRY, deliverAll } from './deliver.js';
+import { deferDurability } from './durable.js';
 import { acquireLease, isLease, type Lease } from './lease.js';
 import { ensureDeliveries, markInterrupted } from './log.js';
 import { inListOrder, planRun } from './plan.js';
@@ -30,6 +31,7 @@ export async function runSend(ctx: SendContext): Promise<SendSummary> {
   // 1. The lease.
   const lease = takeLease(db, week, ctx);
   const transport = openTransport(ctx.config, ctx.env);
+  const durability = deferDurability(ctx.archive);
   let lost = false;
   const renewal = setInterval(() => {
     if (!lease.renew()) lost = true;
@@ -61,6 +63,7 @@ export async function runSend(ctx: SendContext): Promise<SendSummary> {
       version,
       transport,
       compose: (target) => composeFor(ctx, target.recipient, target.messageId),
+      flush: durability.flush,
       retry: ctx.retry ?? DEFAULT_RETRY,
       concurrency: ctx.config.smtp.pool.concurrency,
       now: () => nowOf(ctx),
@@ -77,6 +80,7 @@ export async function runSend(ctx: SendContext): Promise<SendSummary> {
   } finally {
     clearInterval(renewal);
     transport.close();
+    await durability.close();
     lease.release();
   }
 }

@@ -14,7 +14,7 @@ import type { Config } from '../config/index.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { loadClients } from './clients.js';
-import type { Sender } from './compose.js';
+import { createComposer, type Sender } from './compose.js';
 import type { SendContext, SendWeekOptions } from './context.js';
 import { loadSigner } from './dkim.js';
 import { readEdition } from './edition.js';
@@ -47,7 +47,8 @@ export async function sendWeek(options: SendWeekOptions): Promise<SendSummary> {
     // 3. Header texts, the signing key.
     checkHeaderTexts(edition);
     const sign = await loadSigner(config);
-    const context: SendContext = { ...options, archive, edition, sender, sign, clients };
+    const composer = createComposer({ edition, sender, firm: config.firm, sign });
+    const context: SendContext = { ...options, archive, edition, sender, sign, clients, composer };
     // 4. By mode.
     if (options.test !== undefined) return await sendTestMessages(context, options.test);
     if (options.dryRun) return await writeOutbox(context, outboxOf(config, options.week));

@@ -48,17 +48,23 @@ export interface DeliverContext {
 export async function deliverAll(targets: readonly Target[], ctx: DeliverContext) {
   const results: ClientResult[] = [];
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
     for (let i = next++; i < targets.length; i = next++) {
       const target = targets[i] as Target;
-      const result = ctx.stopped()
-        ? baseResult(target, 'failed', 'not-attempted')
-        : await deliverOne(target, ctx);
+      let result = baseResult(target, 'failed', 'not-attempted');
+      try {
+        if (!ctx.stopped() && !failure) result = await deliverOne(target, ctx);
+      } catch (error) {
+        // A fault of ours (composing, the log): no new message, the others in flight finish.
+        failure ??= { error };
+      }
       results.push(result);
       ctx.onResult(result);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency) }, worker));
+  if (failure) throw failure.error;
   return results;
 }
 

@@ -34,7 +34,11 @@ export async function runSend(ctx: SendContext): Promise<SendSummary> {
   const durability = deferDurability(ctx.archive);
   let lost = false;
   const renewal = setInterval(() => {
-    if (!lease.renew()) lost = true;
+    try {
+      if (!lease.renew()) lost = true;
+    } catch {
+      lost = true; // the index stayed locked past its busy timeout: stop rather than guess
+    }
   }, RENEW_MS);
   renewal.unref();
   try {

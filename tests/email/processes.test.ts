@@ -5,6 +5,7 @@
  */
 import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { openArchive } from '../../src/archive/index.js';
@@ -143,6 +144,31 @@ describe('a send killed after the server accepted a message, before its row was 
       const count = server.arrivals.filter((a) => a.to[0] === `${id}@example.com`).length;
       expect(count).toBe(inFlight.includes(id) && !arrivedAtKill.has(`${id}@example.com`) ? 0 : 1);
     }
+  });
+});
+
+describe('a send interrupted (Ctrl-C) with a message in flight', () => {
+  test('exits 130 once that message is recorded; the rest stay pending and the rerun sends them', async () => {
+    const project = newProject(newDir(), template);
+    const server = await serve();
+    const env = { ...envFor(project, { port: server.port }), ...oneAtATime(project) };
+    const pause = path.join(newDir(), 'pause');
+    const child = startSendChild({ week: WEEK }, { ...env, [PAUSE_ENV]: pause });
+    await waitForFile(pause, child);
+    child.process.kill('SIGINT');
+    await sleep(200); // the signal is handled while the message waits for its row
+    unlinkSync(pause);
+    const { code, stderr } = await child.done;
+    expect(code).toBe(130);
+    expect(stderr).toContain(msg.cli.failed(msg.email.interrupted(WEEK)));
+    const states = Object.values(await statesOf(project));
+    expect(states.filter((s) => s === 'sent')).toHaveLength(1);
+    expect(states.filter((s) => s === 'pending')).toHaveLength(5);
+    const rerun = await sendWeek({ config: await configFor(env), week: WEEK, retry: QUICK_RETRY });
+    expect(rerun.counts).toMatchObject({ sent: 5, skipped: 1 });
+    const ids = await messageIds(server);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
   });
 });
 

@@ -4,6 +4,7 @@
  * (exit 1) when some client was not delivered for certain. Ctrl-C stops taking new messages; the
  * ones in flight are still recorded.
  */
+import path from 'node:path';
 import { loadConfig } from '../config/index.js';
 import { isIncomplete, type SendSummary } from '../email/results.js';
 import { outboxOf, sendWeek } from '../email/send.js';
@@ -53,7 +54,10 @@ export async function runSend(options: SendCommandOptions, io: CommandIo = STD_I
       config,
       week: options.week,
       version: options.version,
-      clientsFile: options.clients,
+      clientsFile:
+        options.clients === undefined
+          ? undefined
+          : path.resolve(io.cwd ?? process.cwd(), options.clients),
       only: options.only,
       tag: options.tag,
       dryRun: options.dryRun,

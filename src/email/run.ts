@@ -25,22 +25,23 @@ const LEASE_MS = 60_000;
 const RENEW_MS = 15_000;
 
 export async function runSend(ctx: SendContext): Promise<SendSummary> {
+  // 1. The lease.
+  const lease = takeLease(ctx.archive.db, ctx.edition.record.week, ctx);
+  const renewal = keepRenewed(lease);
+  try {
+    return await sendUnderLease(ctx, renewal.lost);
+  } finally {
+    renewal.stop();
+    lease.release();
+  }
+}
+
+async function sendUnderLease(ctx: SendContext, lost: () => boolean): Promise<SendSummary> {
   const { db } = ctx.archive;
   const { week, version } = ctx.edition.record;
   const stamp = () => nowOf(ctx).toISOString();
-  // 1. The lease.
-  const lease = takeLease(db, week, ctx);
-  const transport = openTransport(ctx.config, ctx.env);
   const durability = deferDurability(ctx.archive);
-  let lost = false;
-  const renewal = setInterval(() => {
-    try {
-      if (!lease.renew()) lost = true;
-    } catch {
-      lost = true; // the index stayed locked past its busy timeout: stop rather than guess
-    }
-  }, RENEW_MS);
-  renewal.unref();
+  const transport = openTransport(ctx.config, ctx.env);
   try {
     // 2. Rows of killed runs. 3. The plan.
     markInterrupted(db, week, stamp());
@@ -71,22 +72,34 @@ export async function runSend(ctx: SendContext): Promise<SendSummary> {
       retry: ctx.retry ?? DEFAULT_RETRY,
       concurrency: ctx.config.smtp.pool.concurrency,
       now: () => nowOf(ctx),
-      stopped: () => unreachable || lost || ctx.signal?.aborted === true,
+      stopped: () => unreachable || lost() || ctx.signal?.aborted === true,
       stop: () => {
         unreachable = true;
       },
       onResult: report,
     });
-    if (lost) throw new CapexReportError(msg.email.leaseLost(week));
+    if (lost()) throw new CapexReportError(msg.email.leaseLost(week));
     if (ctx.signal?.aborted) throw new InterruptedError(msg.email.interrupted(week));
     // 5. The summary, in the client list's order.
     return summaryOf(ctx, inListOrder(plan.selected, [...plan.settled, ...delivered]));
   } finally {
-    clearInterval(renewal);
     transport.close();
     await durability.close();
-    lease.release();
   }
+}
+
+/** Renews the lease while the run goes on; `lost` once a renewal fails. */
+function keepRenewed(lease: Lease): { lost: () => boolean; stop: () => void } {
+  let lost = false;
+  const timer = setInterval(() => {
+    try {
+      if (!lease.renew()) lost = true;
+    } catch {
+      lost = true; // the index stayed locked past its busy timeout: stop rather than guess
+    }
+  }, RENEW_MS);
+  timer.unref();
+  return { lost: () => lost, stop: () => clearInterval(timer) };
 }
 
 function takeLease(db: Database, week: string, ctx: SendContext): Lease {

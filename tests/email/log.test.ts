@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type Archive, openArchive } from '../../src/archive/index.js';
+import { deferDurability } from '../../src/email/durable.js';
 import { acquireLease, isLease, type Lease } from '../../src/email/lease.js';
 import {
   claimDelivery,
@@ -80,6 +81,23 @@ describe('the delivery log', () => {
     expect(recordOutcome(a.db, key, 1, { state: 'sent', replyCode: 250, reply: 'ok' }, NOW)).toBe(
       true,
     );
+    a.close();
+    b.close();
+  });
+});
+
+describe('group commit', () => {
+  test('the send commits without a FULL fsync, syncs the log on flush, and is FULL again after', async () => {
+    const [a, b] = await twoConnections();
+    const level = () => a.db.get<{ synchronous: number }>('PRAGMA synchronous')?.synchronous;
+    expect(level()).toBe(2); // FULL, as the archive opens it
+    const durability = deferDurability(a);
+    expect(level()).toBe(1); // NORMAL
+    expect(claimDelivery(a.db, key, ['pending'], to, NOW)).toBe(1);
+    await durability.flush();
+    expect(selectDelivery(b.db, key)?.state).toBe('sending'); // committed, visible to others
+    await durability.close();
+    expect(level()).toBe(2);
     a.close();
     b.close();
   });

@@ -7,7 +7,7 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser } from 'mailparser';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openArchive } from '../../src/archive/index.js';
 import { selectDeliveries } from '../../src/email/log.js';
 import { sendWeek } from '../../src/email/send.js';
@@ -25,6 +25,9 @@ import {
   WEEK,
 } from './fixture.js';
 import { startSmtpServer, type TestServer } from './smtp-server.js';
+
+// Real processes, several per test, on a machine that may be busy.
+vi.setConfig({ testTimeout: 300_000 });
 
 const newDir = tempDirs('capex-report-email-processes-');
 let template: string;

@@ -5,12 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openArchive } from '../../src/archive/index.js';
 import { tempDirs } from '../helpers/temp.js';
 import { assertDistCurrent, startSendChild } from './child.js';
 import { archiveSample, envFor, newProject, WEEK } from './fixture.js';
 import { startSmtpServer, type TestServer } from './smtp-server.js';
+
+// Real processes, several per test, on a machine that may be busy.
+vi.setConfig({ testTimeout: 300_000 });
 
 const newDir = tempDirs('capex-report-email-secrets-');
 const USER = 'reports@example.com';

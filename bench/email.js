@@ -29,7 +29,7 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 /** The same pool for both sides: 5 connections, the config's highest rate (1000/s). */
-const POOL = { maxConnections: 5, concurrency: 10, rateLimit: 1000 };
+const POOL = { maxConnections: 5, concurrency: 20, rateLimit: 1000 };
 const SENDER = 'research@example.com';
 
 const { values } = parseArgs({

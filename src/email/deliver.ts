@@ -83,7 +83,14 @@ async function deliverOne(target: Target, ctx: DeliverContext): Promise<ClientRe
   for (let tries = 1; ; tries++) {
     const attempt = claimDelivery(ctx.db, key, target.claimFrom, to, ctx.now().toISOString());
     if (attempt === undefined) return baseResult(target, 'skipped', 'taken-by-another-run');
-    await ctx.flush(); // `sending` is on the disk before a byte of the message goes out
+    try {
+      await ctx.flush(); // `sending` is on the disk before a byte of the message goes out
+    } catch (error) {
+      // Nothing went out: the row goes back to pending rather than become unknown.
+      const back: Outcome = { state: 'pending', replyCode: null, reply: null };
+      recordOutcome(ctx.db, key, attempt, back, ctx.now().toISOString());
+      throw error;
+    }
     const delivery = await ctx.transport.deliver(message.raw, message.envelope);
     if (delivery.kind === 'accepted') await pauseForTest();
     const retry = isTemporary(delivery) && tries < ctx.retry.attempts && !ctx.stopped();

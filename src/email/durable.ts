@@ -27,9 +27,28 @@ export function deferDurability(archive: Archive): Durability {
   let handle: Promise<FileHandle> | undefined;
   archive.db.exec('PRAGMA synchronous = NORMAL');
   // Opened at the first flush: the log exists once this connection has committed.
-  const flush = async () => {
+  const sync = async () => {
     handle ??= open(wal, 'r+');
     await (await handle).datasync();
+  };
+  // A sync already under way may have started before the caller's commit: the caller waits for
+  // the next one, which every caller arriving meanwhile shares.
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const flush = (): Promise<void> => {
+    if (!running) {
+      running = sync().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    next ??= running
+      .catch(() => {})
+      .then(() => {
+        next = undefined;
+        return flush();
+      });
+    return next;
   };
   return {
     flush,

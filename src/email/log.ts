@@ -143,21 +143,20 @@ export function claimDelivery(
   target: { address: string; language: MessageLanguage },
   now: string,
 ): number | undefined {
-  return db.immediate(() => {
-    const row = selectDelivery(db, key);
-    if (!row || !from.includes(row.state)) return undefined;
-    const attempt = row.attempts + 1;
-    db.run(
-      `UPDATE deliveries SET state = 'sending', attempts = ?, address = ?, language = ?,
-         updated_at = ? WHERE ${KEY}`,
-      attempt,
+  const states = from.map(() => '?').join(', ');
+  const row = db.immediate(() =>
+    db.get<{ attempts: number }>(
+      `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, address = ?,
+         language = ?, updated_at = ? WHERE ${KEY} AND state IN (${states})
+       RETURNING attempts`,
       target.address,
       target.language,
       now,
       ...keyOf(key),
-    );
-    return attempt;
-  });
+      ...from,
+    ),
+  );
+  return row?.attempts;
 }
 
 export interface Outcome {

@@ -62,6 +62,9 @@ async function serve() {
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.server.address().port}\n`));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  // Never outlive the bench: a parent killed outright cannot send SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(0), 1000).unref();
 }
 
 function environment(project, port) {

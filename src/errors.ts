@@ -75,6 +75,14 @@ export class IntegrityError extends InvalidInputError {}
 /** `archive rebuild` gave PDFs other than the archived ones: exit 4, the report says why. */
 export class RebuildDiffersError extends CapexReportError {}
 
+/**
+ * A send that left some client without a certain delivery (refused, retries exhausted, or the
+ * answer lost after the data): exit 1, after the summary naming each.
+ */
+export class DeliveryError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.invalidInput;
+}
+
 /** The machine lacks something the command needs (a browser, a writable folder): exit 3. */
 export class EnvironmentError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.environment;

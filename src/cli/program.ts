@@ -38,6 +38,7 @@ export function createProgram(): Command {
   addValidate(cli);
   addConfig(cli);
   addArchive(cli);
+  addSend(cli);
   for (const command of allCommands(cli)) command.addHelpText('after', EXIT_HELP);
   return cli;
 }
@@ -157,4 +158,45 @@ function addArchive(cli: Command): void {
     .action((week: string, version: string | undefined, _o, command: Command) =>
       run('rebuild', command, { week, version }),
     );
+}
+
+/** `v2` or `2` as a version number (the same parser the archive commands use). */
+async function versionOf(text: string | undefined): Promise<number | undefined> {
+  if (text === undefined) return undefined;
+  const { parseVersionArgument } = await import('./archive.js');
+  return parseVersionArgument(text);
+}
+
+function addSend(cli: Command): void {
+  cli
+    .command('send')
+    .description(msg.cli.send)
+    .argument('<week>', 'the archived week, e.g. 2026-W06')
+    .option('--version <version>', 'the version to send, v1, v2, … (default: the latest)')
+    .option('--clients <file>', 'the client list (default: paths.clients, data/clients.yaml)')
+    .option('--only <id...>', 'only these clients')
+    .option('--tag <tag...>', 'only the clients with one of these tags')
+    .option('--dry-run', msg.cli.dryRunOption, false)
+    .option('--test <address>', msg.cli.testOption)
+    .option('--resend-unknown', msg.cli.resendUnknownOption, false)
+    .option('--all', msg.cli.allOption, false)
+    .option('--quiet', 'print only the summary', false)
+    .addOption(jsonOption())
+    .action(async (week: string, _o, command: Command) => {
+      const options = withGlobals<{ version?: string } & Record<string, unknown>>(command);
+      const { runSend } = await import('./send.js');
+      await runSend({ ...options, week, version: await versionOf(options.version) });
+    });
+  cli
+    .command('deliveries')
+    .description(msg.cli.deliveries)
+    .argument('<week>', 'the week, e.g. 2026-W06')
+    .option('--version <version>', 'only this version, v1, v2, …')
+    .option('--csv', 'comma-separated values, one row per client and version', false)
+    .addOption(jsonOption())
+    .action(async (week: string, _o, command: Command) => {
+      const options = withGlobals<{ version?: string; csv: boolean; json: boolean }>(command);
+      const { runDeliveries } = await import('./deliveries.js');
+      await runDeliveries({ ...options, week, version: await versionOf(options.version) });
+    });
 }

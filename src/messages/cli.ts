@@ -5,7 +5,7 @@ import type { ExitName } from '../errors.js';
 export const exitCodes: Record<ExitName, string> = {
   ok: 'success',
   invalidInput:
-    'invalid input: the week, config, client list, locale strings or templates (every problem is listed with file, line, data path, what was expected and what was found)',
+    'invalid input: the week, config, client list, locale strings or templates (every problem is listed with file, line, data path, what was expected and what was found); for send, a client not delivered for certain',
   usage: 'usage error: unknown command or option, or a command that cannot run as asked',
   environment:
     'environment problem: no browser, an unusable temporary or output folder, no SMTP server configured',
@@ -46,3 +46,13 @@ export const unknownCommand = (name: string) => `Unknown command: ${name}`;
 export const missingArgument = 'A required argument is missing';
 export const noReferenceMarkers =
   'README.md has no reference markers (<!-- reference: … --> … <!-- end of reference -->)';
+export const send =
+  "E-mail an archived version to every client in the client's language, once; a rerun sends only to those not yet delivered.";
+export const deliveries = 'List who received which version of a week, and when.';
+export const dryRunOption =
+  'write each message as an .eml file under <output>/<week>/outbox/ and send nothing';
+export const testOption = 'send one message per language to this address first, recording nothing';
+export const resendUnknownOption =
+  'also send again to clients whose earlier message has an unknown outcome (same Message-ID)';
+export const allOption =
+  'send a corrected version to every client, not only those who received the earlier one';

@@ -12,7 +12,9 @@ import * as browser from './browser.js';
 import * as build from './build.js';
 import * as charts from './charts.js';
 import * as cli from './cli.js';
+import * as clients from './clients.js';
 import * as config from './config.js';
+import * as email from './email.js';
 import * as fonts from './fonts.js';
 import * as format from './format.js';
 import * as input from './input.js';
@@ -30,7 +32,9 @@ export const msg = {
   build,
   charts,
   cli,
+  clients,
   config,
+  email,
   fonts,
   format,
   input,

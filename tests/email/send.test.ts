@@ -225,7 +225,7 @@ describe('what the message says', () => {
     });
     expect(en.view).toEqual({
       heading: "The desk's view",
-      text: 'We think about 1.43× is still high.',
+      text: 'We think about 1.4× is still high.',
     });
     expect(en.disclaimer.paragraphs).toEqual(['The firm’s own disclaimer.']);
     expect(en.firm.name).toBeNull(); // no firm name configured: none invented
@@ -235,7 +235,7 @@ describe('what the message says', () => {
       locale: 'zh-TW',
       t: await projectTranslator('zh-TW'),
     });
-    expect(zh.view?.text).toBe('研究部認為約 1.43 倍仍偏高。');
+    expect(zh.view?.text).toBe('研究部認為約 1.4 倍仍偏高。');
     const plain = buildContent({
       edition: read,
       firm: {},

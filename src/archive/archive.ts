@@ -11,10 +11,9 @@
  * read then; the transaction takes the number only if that is still the latest, and otherwise
  * decides again against the new latest (a concurrent archive won the number).
  */
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+
 import { CapexReportError } from '../errors.js';
+import { pauseForTest } from '../io/test-pause.js';
 import { msg } from '../messages/index.js';
 import { hashBytes, mapLimit } from './hash.js';
 import { archivedFilesOf, buildVersionManifest, serializeManifest } from './manifest.js';
@@ -53,7 +52,7 @@ export async function archiveWeek(
     await storeFiles(archive, built);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const record = await storeManifest(archive, built, decision, options.now ?? new Date());
-      if (attempt === 1) await pauseForTest();
+      if (attempt === 1) await pauseForTest('BEFORE_INDEX');
       const outcome = commitVersion(archive, record, decision.latest, archivedFilesOf(built));
       if (outcome === record) {
         return { version: record.version, created: true, manifestSha256: record.manifestSha256 };
@@ -139,15 +138,4 @@ async function storeManifest(
     node: built.versions.node,
     browser: built.versions.browser,
   };
-}
-
-/**
- * Test hook: with CAPEX_REPORT_TEST_PAUSE_BEFORE_INDEX=<file>, writes that file once every blob
- * is stored and waits until it is removed, so a test can kill the process right there.
- */
-async function pauseForTest(): Promise<void> {
-  const file = process.env.CAPEX_REPORT_TEST_PAUSE_BEFORE_INDEX;
-  if (!file) return;
-  await writeFile(file, String(process.pid));
-  while (existsSync(file)) await sleep(20);
 }

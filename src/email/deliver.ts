@@ -8,10 +8,10 @@
  * answer lost after the data is recorded `unknown` and never retried here. When the server cannot
  * be reached at all, the run stops taking new messages (they stay `pending` for the next run).
  */
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../archive/index.js';
+import { pauseForTest } from '../io/test-pause.js';
 import type { ComposedMessage } from './compose.js';
 import { claimDelivery, type DeliveryKey, type Outcome, recordOutcome } from './log.js';
 import type { Delivery, DeliveryKind } from './outcome.js';
@@ -92,7 +92,7 @@ async function deliverOne(target: Target, ctx: DeliverContext): Promise<ClientRe
       throw error;
     }
     const delivery = await ctx.transport.deliver(message.raw, message.envelope);
-    if (delivery.kind === 'accepted') await pauseForTest();
+    if (delivery.kind === 'accepted') await pauseForTest('AFTER_ACCEPT');
     const retry = isTemporary(delivery) && tries < ctx.retry.attempts && !ctx.stopped();
     const state = retry ? 'pending' : final(delivery.kind);
     const outcome: Outcome = { state, replyCode: delivery.code, reply: delivery.reply };
@@ -149,18 +149,4 @@ function baseResult(
     ...(reason ? { reason } : {}),
     messageId: target.messageId,
   };
-}
-
-let paused = false;
-/**
- * Test hook: with CAPEX_REPORT_TEST_PAUSE_AFTER_ACCEPT=<file>, once the server has accepted the
- * first message and before its row is updated, writes that file and waits until it is removed,
- * so a test can kill the process at the worst moment.
- */
-async function pauseForTest(): Promise<void> {
-  const file = process.env.CAPEX_REPORT_TEST_PAUSE_AFTER_ACCEPT;
-  if (!file || paused) return;
-  paused = true;
-  await writeFile(file, String(process.pid));
-  while (existsSync(file)) await sleep(20);
 }

@@ -9,12 +9,12 @@
  *   5. release the lease, close the connections; the summary
  */
 import type { Database } from '../archive/index.js';
+import { acquireLease, isLease, type Lease } from '../archive/locks.js';
 import { CapexReportError, InterruptedError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { composeFor, nowOf, progressOf, type SendContext, summaryOf } from './context.js';
 import { DEFAULT_RETRY, deliverAll } from './deliver.js';
 import { deferDurability } from './durable.js';
-import { acquireLease, isLease, type Lease } from './lease.js';
 import { ensureDeliveries, markInterrupted } from './log.js';
 import { inListOrder, planRun } from './plan.js';
 import type { SendSummary } from './results.js';

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type Archive, openArchive } from '../../src/archive/index.js';
+import { acquireLease, isLease, type Lease } from '../../src/archive/locks.js';
 import { deferDurability } from '../../src/email/durable.js';
-import { acquireLease, isLease, type Lease } from '../../src/email/lease.js';
 import {
   claimDelivery,
   ensureDeliveries,

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { Database } from '../archive/index.js';
+import type { Database } from './db.js';
 
 export interface LeaseHolder {
   owner: string;

@@ -12,6 +12,11 @@ export const EXIT_CODES = {
   usage: 2,
   environment: 3,
   failure: 4,
+  weeklyValidate: 11,
+  weeklyBuild: 12,
+  weeklyArchive: 13,
+  weeklySend: 14,
+  busy: 75,
   interrupted: 130,
 } as const;
 export type ExitName = keyof typeof EXIT_CODES;
@@ -81,6 +86,38 @@ export class RebuildDiffersError extends CapexReportError {}
  */
 export class DeliveryError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.invalidInput;
+}
+
+export type WeeklyStep = 'validate' | 'build' | 'archive' | 'send';
+
+const STEP_CODES: Record<WeeklyStep, ExitCode> = {
+  validate: EXIT_CODES.weeklyValidate,
+  build: EXIT_CODES.weeklyBuild,
+  archive: EXIT_CODES.weeklyArchive,
+  send: EXIT_CODES.weeklySend,
+};
+
+/**
+ * A step of `weekly` failed: its exit code says which (an interrupt stays 130), and the step's
+ * own error is the cause, printed in full (an invalid input's problems too).
+ */
+export class WeeklyStepError extends CapexReportError {
+  override readonly exitCode: ExitCode;
+  readonly step: WeeklyStep;
+
+  constructor(step: WeeklyStep, cause: unknown) {
+    const interrupted = cause instanceof InterruptedError || cause instanceof BuildAbortedError;
+    super(cause instanceof Error ? `${step}: ${cause.message}` : `${step}: ${String(cause)}`, {
+      cause: cause instanceof Error ? cause.cause : undefined,
+    });
+    this.step = step;
+    this.exitCode = interrupted ? EXIT_CODES.interrupted : STEP_CODES[step];
+  }
+}
+
+/** Another run holds the job (`weekly` of the same week): exit 75, try again later. */
+export class WeeklyBusyError extends CapexReportError {
+  override readonly exitCode = EXIT_CODES.busy;
 }
 
 /** The machine lacks something the command needs (a browser, a writable folder): exit 3. */

@@ -39,6 +39,7 @@ export function createProgram(): Command {
   addConfig(cli);
   addArchive(cli);
   addSend(cli);
+  addWeekly(cli);
   for (const command of allCommands(cli)) command.addHelpText('after', EXIT_HELP);
   return cli;
 }
@@ -198,5 +199,23 @@ function addSend(cli: Command): void {
       const options = withGlobals<{ version?: string; csv: boolean; json: boolean }>(command);
       const { runDeliveries } = await import('./deliveries.js');
       await runDeliveries({ ...options, week, version: await versionOf(options.version) });
+    });
+}
+
+function addWeekly(cli: Command): void {
+  cli
+    .command('weekly')
+    .description(msg.cli.weekly)
+    .option(
+      '--week <week>',
+      'the week, e.g. 2026-W06 (default: the newest week file in paths.data)',
+    )
+    .option('--clients <file>', 'the client list (default: paths.clients, data/clients.yaml)')
+    .option('--dry-run', msg.cli.dryRunOption, false)
+    .option('--quiet', 'print only the summary', false)
+    .addOption(jsonOption())
+    .action(async (_options, command: Command) => {
+      const { runWeeklyCommand } = await import('./weekly.js');
+      await runWeeklyCommand(withGlobals(command));
     });
 }

@@ -10,6 +10,11 @@ export const exitCodes: Record<ExitName, string> = {
   environment:
     'environment problem: no browser, an unusable temporary or output folder, no SMTP server configured',
   failure: 'any other failure (a browser crash that persisted after one retry, a disk error)',
+  weeklyValidate: 'weekly: the validate step failed (the week file; its problems are listed)',
+  weeklyBuild: 'weekly: the build step failed',
+  weeklyArchive: 'weekly: the archive step failed (e.g. a changed week without a new edition)',
+  weeklySend: 'weekly: the send step failed or left a client not delivered for certain',
+  busy: 'another run holds the job (a weekly run of the same week): nothing was done; try again later',
   interrupted: 'interrupted (Ctrl-C); the browser is closed and nothing is half-written',
 };
 
@@ -56,3 +61,5 @@ export const resendUnknownOption =
   'also send again to clients whose earlier message has an unknown outcome (same Message-ID)';
 export const allOption =
   'send a corrected version to every client, not only those who received the earlier one';
+export const weekly =
+  'Validate, build, archive and send the week in one go (for cron or a systemd timer); a rerun does only what is left.';

@@ -25,6 +25,7 @@ import * as render from './render.js';
 import * as schema from './schema.js';
 import * as traditional from './traditional.js';
 import * as week from './week.js';
+import * as weekly from './weekly.js';
 
 export const msg = {
   archive,
@@ -45,4 +46,5 @@ export const msg = {
   schema,
   traditional,
   week,
+  weekly,
 } as const;

@@ -1,18 +1,20 @@
 /**
- * Next week's file from this week's, as a YAML document edited in place (the `yaml` package's
- * Document API), so the file's comments, order and quoting survive: meta moves on (week, the
- * week's Friday, issuedAt by the same days, edition 1, no correction), the fund flows' weekEnding
- * moves with it, every figure is carried over with `review: { carriedFrom, value }` and every
- * text of the commentary with `draft: true` (data/review.ts). Sources stay as they are: a source's
- * date is when it was published, and the carried figures still come from it.
+ * Next week's file from this week's, made by editing the file's text where the YAML parse says
+ * each node is (the `yaml` package's Document API for the ranges), so everything else stays
+ * byte for byte: comments, order, quoting, line breaks. Meta moves on (week, the week's Friday,
+ * issuedAt by the same days, edition 1, no correction), the fund flows' weekEnding moves with it,
+ * every figure gets `review: { carriedFrom, value }` and every text of the commentary
+ * `draft: true` (data/review.ts). Sources stay as they are: a source's date is when it was
+ * published, and the carried figures still come from it.
  */
 import {
   type Document,
+  isMap,
   isScalar,
   isSeq,
   type Node,
+  type Pair,
   parseDocument,
-  type Scalar,
   visit,
   type YAMLMap,
 } from 'yaml';
@@ -44,40 +46,43 @@ const DRAFT_PATHS = [
   /^companies\[\d+\]\.capexNote$/,
 ];
 
+/** One change to the text: `[start, end)` replaced by `insert`. */
+type Edit = { start: number; end: number; insert: string };
+
 /** Next week's file from `text` (the file `file`); `week` default: the week after its own. */
 export function startNextWeek(text: string, file: string, week?: string): StartedWeek {
   parseYamlFile(text, file, WEEK_YAML); // a file YAML cannot read is refused, located
   const doc = parseDocument(text);
   const from = metaText(doc, file, 'week');
   const oldEnd = metaText(doc, file, 'periodEnd');
-  const oldIssued = metaText(doc, file, 'issuedAt');
   const target = week ?? weekAfter(oldEnd);
   const periodEnd = fridayOf(target);
   if (!periodEnd) throw new UsageError(msg.review.badWeek(target));
   const days = daysBetween(oldEnd, periodEnd);
-  const issuedAt = moveDateTime(oldIssued, days);
-  setScalar(doc, ['meta', 'week'], target);
-  setScalar(doc, ['meta', 'periodEnd'], periodEnd);
-  setScalar(doc, ['meta', 'issuedAt'], issuedAt);
-  setScalar(doc, ['meta', 'edition'], 1);
-  doc.deleteIn(['meta', 'correction']);
+  const issuedAt = moveDateTime(metaText(doc, file, 'issuedAt'), days);
+  const edits: Edit[] = [
+    ...setScalar(doc, text, ['meta', 'week'], target),
+    ...setScalar(doc, text, ['meta', 'periodEnd'], periodEnd),
+    ...setScalar(doc, text, ['meta', 'issuedAt'], issuedAt),
+    ...setScalar(doc, text, ['meta', 'edition'], 1),
+    ...deletePair(doc, text, ['meta'], 'correction'),
+    ...retitle(text, [from, target], [oldEnd, periodEnd]),
+  ];
   const flowsEnd = doc.getIn(['fundFlows', 'weekEnding']);
-  if (typeof flowsEnd === 'string') setScalar(doc, ['fundFlows', 'weekEnding'], shift(flowsEnd));
-  const marked = markCarried(doc, from);
-  retitle(doc, [from, target], [oldEnd, periodEnd]);
-  // lineWidth 0: long texts stay on their one line, as written.
+  if (typeof flowsEnd === 'string') {
+    edits.push(...setScalar(doc, text, ['fundFlows', 'weekEnding'], moveDateTime(flowsEnd, days)));
+  }
+  const marked = markCarried(doc, text, from);
+  edits.push(...marked.edits);
   return {
-    text: doc.toString({ lineWidth: 0 }),
+    text: applyEdits(text, edits),
     week: target,
     periodEnd,
     issuedAt,
     from,
-    ...marked,
+    figures: marked.figures,
+    texts: marked.texts,
   };
-
-  function shift(date: string): string {
-    return moveDateTime(date, days);
-  }
 }
 
 function metaText(doc: Document, file: string, field: string): string {
@@ -88,40 +93,76 @@ function metaText(doc: Document, file: string, field: string): string {
   ]);
 }
 
-/** Sets a scalar's value in place, so its quoting and comments stay as written. */
-function setScalar(doc: Document, path: string[], value: string | number): void {
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.insert + out.slice(edit.end);
+  }
+  return out;
+}
+
+/** A scalar's new value, written with the quotes it had. */
+function setScalar(doc: Document, text: string, path: string[], value: string | number): Edit[] {
   const node = doc.getIn(path, true);
-  if (isScalar(node)) (node as Scalar).value = value;
-  else doc.setIn(path, value);
+  if (!isScalar(node) || !node.range) return [];
+  const [start, end] = node.range;
+  const quote = text[start];
+  const written =
+    quote === '"' ? JSON.stringify(String(value)) : quote === "'" ? `'${value}'` : String(value);
+  return [{ start, end, insert: written }];
+}
+
+/** Removes `key:` and its value from the map at `path`, whole lines. */
+function deletePair(doc: Document, text: string, path: string[], key: string): Edit[] {
+  const map = doc.getIn(path, true);
+  if (!isMap(map)) return [];
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  const keyRange = (pair?.key as Node | undefined)?.range;
+  const valueRange = (pair?.value as Node | undefined)?.range;
+  if (!keyRange || !valueRange) return [];
+  const start = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  const newline = text.indexOf('\n', Math.max(valueRange[1] - 1, keyRange[0]));
+  return [{ start, end: newline === -1 ? text.length : newline + 1, insert: '' }];
+}
+
+/** A line inserted before the map's first key, at that key's column. */
+function insertFirst(map: YAMLMap, text: string, line: string): Edit | undefined {
+  const first = map.items[0]?.key as Node | undefined;
+  if (!first?.range) return undefined;
+  const at = first.range[0];
+  if (map.flow) return { start: at, end: at, insert: `${line}, ` };
+  const column = at - (text.lastIndexOf('\n', at - 1) + 1);
+  return { start: at, end: at, insert: `${line}\n${' '.repeat(column)}` };
 }
 
 /** Marks every figure for review and every commentary text as a draft; returns their paths. */
-function markCarried(doc: Document, from: string): { figures: string[]; texts: string[] } {
+function markCarried(doc: Document, text: string, from: string) {
+  const edits: Edit[] = [];
   const figures: string[] = [];
   const texts: string[] = [];
+  const mark = (list: string[], path: string, edit: Edit | undefined) => {
+    if (!edit) return;
+    edits.push(edit);
+    list.push(path);
+  };
   visit(doc, {
     Map(_key, map, ancestors) {
       const path = pathOf(ancestors, map);
-      if (isFigure(map)) {
-        const review = doc.createNode({ carriedFrom: from, value: 0 }) as YAMLMap;
-        review.flow = true;
-        (review.get('carriedFrom', true) as Scalar).type = 'QUOTE_DOUBLE';
-        review.set('value', (map.get('value', true) as Scalar).clone());
-        map.delete('review');
-        map.items.unshift(doc.createPair('review', review));
-        figures.push(path);
+      if (isFigure(map) && !map.has('review')) {
+        const value = map.get('value', true) as Node;
+        const written = value.range ? text.slice(value.range[0], value.range[1]) : '';
+        const line = `review: { carriedFrom: "${from}", value: ${written} }`;
+        mark(figures, path, insertFirst(map, text, line));
         return visit.SKIP;
       }
       if (DRAFT_PATHS.some((p) => p.test(path)) && map.has('en')) {
-        map.delete('draft');
-        map.items.unshift(doc.createPair('draft', true));
-        texts.push(path);
+        if (!map.has('draft')) mark(texts, path, insertFirst(map, text, 'draft: true'));
         return visit.SKIP;
       }
       return undefined;
     },
   });
-  return { figures, texts };
+  return { edits, figures, texts };
 }
 
 function isFigure(map: YAMLMap): boolean {
@@ -148,9 +189,9 @@ function isPairLike(value: unknown): value is { key: unknown; value: unknown } {
 }
 
 /** The file's opening comment names its week and Friday: it names the new ones. */
-function retitle(doc: Document, ...pairs: [string, string][]): void {
-  let comment = doc.commentBefore;
-  if (!comment) return;
-  for (const [old, now] of pairs) comment = comment.split(old).join(now);
-  doc.commentBefore = comment;
+function retitle(text: string, ...pairs: [string, string][]): Edit[] {
+  const header = /^(?:[ \t]*#[^\n]*\n)+/.exec(text)?.[0] ?? '';
+  let renamed = header;
+  for (const [old, now] of pairs) renamed = renamed.split(old).join(now);
+  return renamed === header ? [] : [{ start: 0, end: header.length, insert: renamed }];
 }

@@ -17,7 +17,7 @@ import type { PreviewState } from './state.js';
 import { previewTargets, watchTargets } from './watch.js';
 
 /** After the last file event of a save: long enough to join a burst, short next to a rebuild. */
-export const DEBOUNCE_MS = 25;
+export const DEBOUNCE_MS = 10;
 
 export interface PreviewOptions {
   port: number;

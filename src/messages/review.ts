@@ -23,6 +23,9 @@ function marks(figures: number, texts: number): string {
   return `${f} and ${t}`;
 }
 
+export const draftNotArchived = (file: string, count: number) =>
+  `Not archived: ${file} still holds ${count} ${count === 1 ? 'mark' : 'marks'} of new-week (a draft build); confirm or change each, build, then archive`;
+
 // new-week.
 export const newWeek =
   "Start next week's file from the latest week file: meta moved on, figures marked for review, texts marked as drafts.";

@@ -137,5 +137,10 @@ describe('capex-report new-week', () => {
       }
     }
     expect(built.stderr).toContain('warning: ');
+    // A draft is never archived: neither with the build nor after it.
+    expect((await cli(['build', '--data', shown, '--draft', '--archive'])).code).toBe(2);
+    const stored = await cli(['archive', 'store', '--week', '2026-W07']);
+    expect(stored.code).toBe(2);
+    expect(stored.stderr).toContain(msg.review.draftNotArchived(W07, 60));
   }, 120_000);
 });

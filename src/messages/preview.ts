@@ -56,7 +56,7 @@ export const page = {
     'Draft: DRAFT is printed across every page; build refuses until each is confirmed or changed',
   figuresMarked: 'figures carried for review',
   textsMarked: 'texts marked as drafts',
-  carriedFrom: 'carried from',
+  carriedFrom: 'carried from week',
   pageBreak: 'page break',
   languages: { 'zh-TW': 'zh-TW · Traditional Chinese', en: 'en · English' },
 } as const;

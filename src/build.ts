@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Cache } from './cache/index.js';
 import { type RenderedChart, renderCharts } from './charts/report.js';
 import { parseWeek } from './data/load.js';
+import { findMarks, refuseMarked } from './data/review.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
 import { BuildAbortedError, UsageError } from './errors.js';
@@ -57,6 +58,12 @@ export interface BuildOptions {
   paper?: PaperSize;
   /** HTML and charts only: no browser needed. */
   htmlOnly?: boolean;
+  /**
+   * Build a week that still holds figures carried for review or texts in draft (new-week), with
+   * DRAFT printed across every page; without it such a week is refused. A week without marks
+   * builds as usual (no watermark: nothing in it is unreviewed).
+   */
+  draft?: boolean;
   /** A lease the caller holds (and closes); otherwise one is opened now and closed at the end. */
   browser?: BrowserLease | undefined;
   /** Browser executable for a lease opened here (`--browser`). */
@@ -99,6 +106,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     stage('validate');
     const loaded = await parseWeek(inputs.week, cache);
     const week = validateWeek(loaded);
+    if (!options.draft) refuseMarked(week, loaded);
+    const draft = Boolean(options.draft) && findMarks(week).length > 0;
     // 3. derive: every computed figure, once; the texts' tokens are checked against them
     stage('derive');
     const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
@@ -112,7 +121,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     // 5-7. chart, render and print each language, Chromium printing one while Node makes the next
     const pages = await makeAndPrintInTurn(locales, {
       make: (locale) =>
-        makePage({ week, metrics, inputs, locale, t: translate(locale), paper, cache }, stage),
+        makePage(
+          { week, metrics, inputs, locale, t: translate(locale), paper, cache, draft },
+          stage,
+        ),
       print:
         lease &&
         (async (made) => {
@@ -154,6 +166,7 @@ interface PageInput {
   t: Translate;
   paper: PaperSize;
   cache: Cache | undefined;
+  draft: boolean;
 }
 
 interface MadePage {
@@ -164,7 +177,7 @@ interface MadePage {
 
 /** Stages 5 and 6 for one language: its charts, then its page. */
 async function makePage(input: PageInput, stage: (name: BuildStage) => void): Promise<MadePage> {
-  const { week, metrics, inputs, locale, t, paper, cache } = input;
+  const { week, metrics, inputs, locale, t, paper, cache, draft } = input;
   stage('chart');
   const charts = await renderCharts({ week, metrics, locale, t, specs: inputs.charts, cache });
   stage('render');
@@ -178,6 +191,7 @@ async function makePage(input: PageInput, stage: (name: BuildStage) => void): Pr
     templates,
     paper,
     cache,
+    draft,
   });
   return { page, charts, t };
 }

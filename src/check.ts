@@ -4,6 +4,7 @@
  */
 import type { Cache } from './cache/index.js';
 import { parseWeek } from './data/load.js';
+import { findMarks, type LocatedMark, locateMarks } from './data/review.js';
 import type { Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
 import { readLocaleFiles } from './i18n/index.js';
@@ -20,6 +21,8 @@ export interface CheckOptions {
 export interface CheckedWeek {
   week: Week;
   metrics: Metrics;
+  /** Figures still carried for review and texts still in draft (new-week): warnings here. */
+  marks: LocatedMark[];
 }
 
 export async function checkWeekFile(
@@ -31,5 +34,5 @@ export async function checkWeekFile(
   const week = validateWeek(loaded);
   const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
   validateTexts(week, metrics, loaded);
-  return { week, metrics };
+  return { week, metrics, marks: locateMarks(loaded, findMarks(week)) };
 }

@@ -39,10 +39,12 @@ export async function runArchiveCommand(
   switch (name) {
     case 'store': {
       const built = week ?? (await newestBuiltWeek(config.paths.output));
+      const dataFile = path.join(config.paths.data, `${built}.yaml`);
+      await refuseDraft(dataFile);
       return runArchiveStore({
         root,
         dir: path.join(config.paths.output, built),
-        inputs: { dataFile: path.join(config.paths.data, `${built}.yaml`) },
+        inputs: { dataFile },
         json,
       });
     }
@@ -86,6 +88,13 @@ export async function runArchiveCommand(
     default:
       throw new UsageError(msg.cli.unknownCommand(`archive ${name}`));
   }
+}
+
+/** A week that still holds marks of new-week was built as a draft: never a version of record. */
+async function refuseDraft(dataFile: string): Promise<void> {
+  const { checkWeekFile } = await import('../check.js');
+  const { marks } = await checkWeekFile(dataFile);
+  if (marks.length > 0) throw new UsageError(msg.review.draftNotArchived(dataFile, marks.length));
 }
 
 function required(value: string | undefined): string {

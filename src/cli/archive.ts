@@ -17,6 +17,7 @@ import { IntegrityError, RebuildDiffersError, UsageError } from '../errors.js';
 import type { InputPaths } from '../inputs/load.js';
 import { msg } from '../messages/index.js';
 import { formatDiff, formatList, formatShow } from './archive-format.js';
+import { jsonDocument } from './json.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -65,7 +66,7 @@ export function parseVersionArgument(text: string): number {
   return Number(match[1]);
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const json = jsonDocument;
 
 export async function runArchiveList(options: ArchiveListOptions, io = STD_IO): Promise<void> {
   const versions = await listVersions(options.root, options.week);

@@ -5,15 +5,20 @@
 import { CommanderError } from 'commander';
 import { CapexReportError, describeError, EXIT_CODES, InvalidInputError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { createProgram } from './program.js';
+import { errorJson, jsonPrinted, printJson } from './json.js';
+import { createProgram, type RunContext } from './program.js';
 
 async function main(argv: string[]): Promise<number> {
+  // --json is known before parsing for a usage error, which fails before any action runs.
+  const context: RunContext = { json: false };
   try {
-    await createProgram().parseAsync(argv);
+    await createProgram(context).parseAsync(argv);
     return EXIT_CODES.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+      if (error.exitCode === 0) return EXIT_CODES.ok;
+      if (argv.includes('--json')) printJson(errorJson(error));
+      return EXIT_CODES.usage;
     }
     const [first, ...causes] = describeError(error);
     process.stderr.write(`${msg.cli.failed(first ?? '')}\n`);
@@ -21,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     if (!(error instanceof InvalidInputError)) {
       for (const cause of causes) process.stderr.write(`${msg.cli.causedBy(cause)}\n`);
     }
+    if (context.json && !jsonPrinted()) printJson(errorJson(error));
     return error instanceof CapexReportError ? error.exitCode : EXIT_CODES.failure;
   }
 }

@@ -3,7 +3,7 @@
  * to parse and print (`--help`) and for the README's reference (scripts/readme-reference.ts),
  * which is generated from it. Each action loads its command's module only when it runs.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { EXIT_CODES, type ExitName } from '../errors.js';
 import { msg } from '../messages/index.js';
 import type { GlobalOptions } from './settings.js';
@@ -27,16 +27,28 @@ function withGlobals<T>(command: Command): T & GlobalOptions {
   return command.optsWithGlobals() as T & GlobalOptions;
 }
 
-export function createProgram(): Command {
+/** What the program learns of the command it runs, for main.ts: whether to answer in JSON. */
+export interface RunContext {
+  json: boolean;
+}
+
+export function createProgram(context: RunContext = { json: false }): Command {
   const cli = new Command('capex-report')
     .description(msg.cli.description)
     .option('--config <file>', msg.cli.configOption)
+    .addOption(new Option('--quiet', msg.progress.quietOption).conflicts('verbose'))
+    .option('--verbose', msg.progress.verboseOption)
+    .hook('preAction', (_program, action) => {
+      context.json = action.opts().json === true;
+    })
     .exitOverride()
     .showHelpAfterError(msg.cli.helpAfterError)
     .addHelpText('after', EXIT_HELP);
   addBuild(cli);
   addValidate(cli);
   addConfig(cli);
+  addNewWeek(cli);
+  addPreview(cli);
   addArchive(cli);
   addSend(cli);
   addWeekly(cli);
@@ -66,8 +78,8 @@ function addBuild(cli: Command): void {
     .option('--browser <path>', msg.cli.browserOption)
     .option('--html-only', 'write the HTML and charts, skip the PDFs (no browser needed)', false)
     .option('--archive', 'then store the build in the archive as the week’s next version', false)
+    .addOption(new Option('--draft', msg.cli.draftOption).default(false).conflicts('archive'))
     .option('--no-cache', msg.cli.noCacheOption)
-    .option('--quiet', 'print only the paths of the PDFs', false)
     .addOption(jsonOption())
     .action(async (_options, command: Command) =>
       (await import('./build.js')).runBuild(withGlobals(command)),
@@ -93,6 +105,41 @@ function addConfig(cli: Command): void {
     .action(async (_options, command: Command) =>
       (await import('./config.js')).runConfig(withGlobals(command)),
     );
+}
+
+function addNewWeek(cli: Command): void {
+  cli
+    .command('new-week')
+    .description(msg.review.newWeek)
+    .argument('[week]', msg.review.newWeekArgument)
+    .addOption(jsonOption())
+    .action(async (week: string | undefined, _options, command: Command) =>
+      (await import('./new-week.js')).runNewWeek(week, withGlobals(command)),
+    );
+}
+
+function addPreview(cli: Command): void {
+  cli
+    .command('preview')
+    .description(msg.preview.command)
+    .addOption(
+      new Option('--port <port>', msg.preview.portOption).argParser(parsePort).default(4173),
+    )
+    .addOption(new Option('--week <week>', msg.preview.weekOption).conflicts('data'))
+    .option('--data <file>', msg.preview.dataOption)
+    .option('--browser <path>', msg.cli.browserOption)
+    .addOption(jsonOption())
+    .action(async (_options, command: Command) =>
+      (await import('./preview.js')).runPreview(withGlobals(command)),
+    );
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65535) {
+    throw new InvalidArgumentError(msg.preview.badPort);
+  }
+  return port;
 }
 
 function addArchive(cli: Command): void {

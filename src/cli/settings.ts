@@ -11,6 +11,10 @@ import {
 export interface GlobalOptions {
   /** `--config FILE`. */
   config?: string;
+  /** Errors only on stderr. */
+  quiet?: boolean;
+  /** Every stage with its timing on stderr. */
+  verbose?: boolean;
 }
 
 export function loadSettings(

@@ -188,7 +188,8 @@ export function bilingualTexts(week: Week): { path: string; text: Bilingual }[] 
     if (Array.isArray(value)) {
       for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
     } else if (value && typeof value === 'object') {
-      const keys = Object.keys(value);
+      // A text of both languages, perhaps marked `draft` by new-week (data/review.ts).
+      const keys = Object.keys(value).filter((k) => k !== 'draft');
       if (keys.length === 2 && 'zh-TW' in value && 'en' in value)
         out.push({ path, text: value as Bilingual });
       else for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);

@@ -39,6 +39,15 @@ const finiteNumber = z.number().refine(Number.isFinite, msg.week.finiteNumber);
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, msg.week.idFormat);
 
+const weekId = z.string().regex(/^\d{4}-W\d{2}$/, msg.week.weekIdFormat);
+
+/**
+ * A text of the week's commentary: `draft: true` is set by `new-week` on every text it carries
+ * over; `build` refuses a text still marked unless `--draft`.
+ */
+export const draftableSchema = bilingualSchema.extend({ draft: z.literal(true).optional() });
+export type Draftable = z.infer<typeof draftableSchema>;
+
 /** One number with everything a reader needs to trace it. */
 export const figureSchema = z.strictObject({
   value: finiteNumber,
@@ -53,6 +62,11 @@ export const figureSchema = z.strictObject({
    * (checked in rules.ts, so the message can say why): `validate` proves the figure says no more.
    */
   quote: nonEmpty.optional(),
+  /**
+   * Set by `new-week` on every figure it carries over: the week it came from and its value then.
+   * `build` refuses a figure still carried (marker kept, value unchanged) unless `--draft`.
+   */
+  review: z.strictObject({ carriedFrom: weekId, value: finiteNumber }).optional(),
 });
 export type Figure = z.infer<typeof figureSchema>;
 
@@ -107,7 +121,7 @@ export const companySchema = z.strictObject({
   name: bilingualSchema,
   /** Capex by calendar/fiscal year ("2025", "2026"), in USD bn. */
   capex: z.record(z.string().regex(/^\d{4}$/, msg.week.year), capexEntrySchema),
-  capexNote: bilingualSchema.optional(),
+  capexNote: draftableSchema.optional(),
   returns: returnsSchema.optional(),
 });
 export type Company = z.infer<typeof companySchema>;
@@ -159,7 +173,7 @@ export type Market = z.infer<typeof marketSchema>;
 export const viewSchema = z.strictObject({
   speaker: bilingualSchema,
   role: bilingualSchema,
-  paraphrase: bilingualSchema,
+  paraphrase: draftableSchema,
   source: idSchema,
 });
 export type View = z.infer<typeof viewSchema>;
@@ -177,7 +191,7 @@ export type SectionId = (typeof SECTION_IDS)[number];
 
 export const weekSchema = z.strictObject({
   meta: z.strictObject({
-    week: z.string().regex(/^\d{4}-W\d{2}$/, msg.week.weekIdFormat),
+    week: weekId,
     periodEnd: z.iso.date(),
     edition: z.number().int().min(1),
     /** When this edition was issued; PDF creation dates come from it, so prints are reproducible. */
@@ -203,16 +217,16 @@ export const weekSchema = z.strictObject({
   markets: z.array(marketSchema).default([]),
   otherFigures: z.array(labelledFigureSchema).default([]),
   text: z.strictObject({
-    headline: bilingualSchema,
+    headline: draftableSchema,
     /** The desk's view in two or three sentences: page 1 and the e-mail. */
-    view: bilingualSchema.optional(),
-    keyPoints: z.array(bilingualSchema).min(1),
+    view: draftableSchema.optional(),
+    keyPoints: z.array(draftableSchema).min(1),
     /** What to watch next: page 1. */
-    watch: z.array(bilingualSchema).default([]),
+    watch: z.array(draftableSchema).default([]),
     sections: z.strictObject(
-      Object.fromEntries(SECTION_IDS.map((id) => [id, bilingualSchema])) as Record<
+      Object.fromEntries(SECTION_IDS.map((id) => [id, draftableSchema])) as Record<
         SectionId,
-        typeof bilingualSchema
+        typeof draftableSchema
       >,
     ),
     disclaimer: bilingualSchema.optional(),

@@ -31,6 +31,8 @@ export const browserOption =
   "Chromium/Chrome executable (default: the config's browser, PUPPETEER_EXECUTABLE_PATH, Puppeteer's browser, an installed Chrome, Edge or Chromium)";
 export const noCacheOption =
   'neither read nor write the cache of charts, fonts, templates and parsed weeks (paths.cache)';
+export const draftOption =
+  'build a week that still holds figures carried for review or texts in draft (new-week), with DRAFT across every page';
 export const build = 'Validate, derive, chart, render and print both PDFs into <out>/<week>/.';
 export const validate =
   'Check a week file against the schema, the cross-field rules and the locale files; print every problem.';

@@ -20,8 +20,11 @@ import * as format from './format.js';
 import * as input from './input.js';
 import * as locales from './locales.js';
 import * as output from './output.js';
+import * as preview from './preview.js';
+import * as progress from './progress.js';
 import * as quotes from './quotes.js';
 import * as render from './render.js';
+import * as review from './review.js';
 import * as schema from './schema.js';
 import * as traditional from './traditional.js';
 import * as week from './week.js';
@@ -41,8 +44,11 @@ export const msg = {
   input,
   locales,
   output,
+  preview,
+  progress,
   quotes,
   render,
+  review,
   schema,
   traditional,
   week,

@@ -41,7 +41,15 @@ export interface LaunchBrowserOptions extends ResolveBrowserOptions {
   timeoutMs?: number;
   /** Let Puppeteer kill the browser and exit on SIGINT/SIGTERM/SIGHUP (default true). */
   handleSignals?: boolean;
+  /**
+   * Let pages reach 127.0.0.1 (the preview's own tests and bench look at its page); every other
+   * name still resolves nowhere. Never for printing a report.
+   */
+  loopback?: boolean;
 }
+
+/** The resolver rule with loopback let through. */
+const LOOPBACK_RULE = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
@@ -147,7 +155,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       headless: true,
       pipe: true,
       userDataDir,
-      args: [...BROWSER_ARGS],
+      // Chromium takes the last of a repeated switch: the loopback rule replaces the lockdown's.
+      args: options.loopback ? [...BROWSER_ARGS, LOOPBACK_RULE] : [...BROWSER_ARGS],
       timeout: options.timeoutMs ?? 30_000,
       // A caller that handles signals itself closes the browser and cleans up; Puppeteer's own
       // handlers would instead exit the process at once, skipping that.

@@ -27,19 +27,33 @@ export interface OpenLeaseOptions extends LaunchBrowserOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** Launches a browser now and leases it; `close()` closes it. */
+/**
+ * Launches a browser now and leases it; `close()` closes it. A browser that crashed or was killed
+ * (disconnected) is replaced by a new one on the next use, so a long-lived holder keeps printing.
+ */
 export function openBrowserLease(options: OpenLeaseOptions = {}): BrowserLease {
   const { signal, ...launch } = options;
-  const ready = launchBrowser({ ...launch, handleSignals: options.handleSignals ?? !signal });
-  ready.catch(() => {}); // reported when a print awaits it; invalid data is reported first
+  const start = () => {
+    const launched = launchBrowser({ ...launch, handleSignals: options.handleSignals ?? !signal });
+    launched.catch(() => {}); // reported when a print awaits it; invalid data is reported first
+    return launched;
+  };
+  let ready = start();
   let closing: Promise<void> | undefined;
+  const live = async (): Promise<Browser> => {
+    const current = ready;
+    const browser = await current;
+    if (browser.connected || closing) return browser;
+    if (ready === current) ready = start(); // one relaunch, however many callers noticed
+    return ready;
+  };
   const close = () => {
     signal?.removeEventListener('abort', close);
     closing ??= ready.then((b) => b.close()).catch(() => {});
     return closing;
   };
   signal?.addEventListener('abort', close, { once: true });
-  return leaseOf(ready, close, () => closing !== undefined);
+  return leaseOf(live, close, () => closing !== undefined);
 }
 
 /** Leases a browser someone else owns: `close()` leaves it open. */
@@ -48,7 +62,7 @@ export function borrowBrowser(browser: Browser | Promise<Browser>): BrowserLease
   ready.catch(() => {});
   let closed = false;
   return leaseOf(
-    ready,
+    () => ready,
     async () => {
       closed = true;
     },
@@ -57,19 +71,19 @@ export function borrowBrowser(browser: Browser | Promise<Browser>): BrowserLease
 }
 
 function leaseOf(
-  ready: Promise<Browser>,
+  current: () => Promise<Browser>,
   close: () => Promise<void>,
   isClosed: () => boolean,
 ): BrowserLease {
   let version: Promise<string> | undefined;
   return {
-    browser: () => ready,
+    browser: current,
     version: () => {
-      version ??= ready.then((b) => b.version());
+      version ??= current().then((b) => b.version());
       return version;
     },
     print: async (job) => {
-      const browser = await ready;
+      const browser = await current();
       // A browser closing (Ctrl-C) would leave a new page waiting until Puppeteer's time-out.
       if (isClosed()) throw new PrintError(msg.browser.leaseClosed(job.locale));
       return printPdf(browser, job);

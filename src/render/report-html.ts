@@ -10,6 +10,7 @@ import { textOf } from '../inputs/files.js';
 import type { TemplateFiles } from '../inputs/load.js';
 import { msg } from '../messages/index.js';
 import type { Metrics } from '../metrics/types.js';
+import { markDraft } from './draft.js';
 import { insertFontCss, renderHtml } from './html.js';
 import type { PaperSize } from './page-css.js';
 import { compileTemplates } from './templates.js';
@@ -27,6 +28,8 @@ export interface LocaleHtmlInput {
   embedFonts?: boolean;
   /** Keeps font subsets and precompiled templates. */
   cache?: Cache | undefined;
+  /** DRAFT across every page (a week with marks of new-week, built with --draft). */
+  draft?: boolean;
 }
 
 export interface LocaleHtml {
@@ -39,7 +42,9 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
   const view = buildReportView(input);
   const render = await compileTemplates(input.templates, input.t, input.cache);
   const css = textOf(input.templates.css);
-  const page = renderHtml({ view, render, css, t: input.t, paper: input.paper });
+  const rendered = renderHtml({ view, render, css, t: input.t, paper: input.paper });
+  // Before the fonts: the watermark's characters must be in the subset.
+  const page = input.draft ? markDraft(rendered, input.t('page.draft')) : rendered;
   let fontCss = '';
   if (input.embedFonts !== false) {
     const fonts = await buildFontCss(page, { cache: input.cache });

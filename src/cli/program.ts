@@ -228,7 +228,6 @@ function addSend(cli: Command): void {
     .option('--test <address>', msg.cli.testOption)
     .option('--resend-unknown', msg.cli.resendUnknownOption, false)
     .option('--all', msg.cli.allOption, false)
-    .option('--quiet', 'print only the summary', false)
     .addOption(jsonOption())
     .action(async (week: string, _o, command: Command) => {
       const options = withGlobals<{ version?: string } & Record<string, unknown>>(command);
@@ -259,7 +258,6 @@ function addWeekly(cli: Command): void {
     )
     .option('--clients <file>', 'the client list (default: paths.clients, data/clients.yaml)')
     .option('--dry-run', msg.cli.dryRunOption, false)
-    .option('--quiet', 'print only the summary', false)
     .addOption(jsonOption())
     .action(async (_options, command: Command) => {
       const { runWeeklyCommand } = await import('./weekly.js');

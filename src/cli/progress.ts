@@ -37,7 +37,10 @@ export function bar(done: number, total: number, width = 10): string {
   return '▰'.repeat(full) + '▱'.repeat(width - full);
 }
 
-export function verbosityOf(options: { quiet?: boolean; verbose?: boolean }): Verbosity {
+export function verbosityOf(options: {
+  quiet?: boolean | undefined;
+  verbose?: boolean | undefined;
+}): Verbosity {
   return options.quiet ? 'quiet' : options.verbose ? 'verbose' : 'normal';
 }
 

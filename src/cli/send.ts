@@ -11,6 +11,7 @@ import { outboxOf, sendWeek } from '../email/send.js';
 import { DeliveryError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import type { Output } from './archive.js';
+import { createProgress, verbosityOf } from './progress.js';
 
 export interface SendCommandOptions {
   week: string;
@@ -26,6 +27,7 @@ export interface SendCommandOptions {
   all?: boolean | undefined;
   json?: boolean | undefined;
   quiet?: boolean | undefined;
+  verbose?: boolean | undefined;
   /** `--config FILE`. */
   config?: string | undefined;
 }
@@ -44,6 +46,11 @@ export async function runSend(options: SendCommandOptions, io: CommandIo = STD_I
     ...(io.cwd === undefined ? {} : { cwd: io.cwd }),
     configFile: options.config,
     env,
+  });
+  const progress = await createProgress({
+    verbosity: verbosityOf(options),
+    label: msg.email.sending,
+    stream: io.stderr as NodeJS.WriteStream,
   });
   const controller = new AbortController();
   const interrupt = () => controller.abort();
@@ -67,12 +74,15 @@ export async function runSend(options: SendCommandOptions, io: CommandIo = STD_I
       env,
       signal: controller.signal,
       onProgress: (event) => {
-        if (event.type !== 'result' || options.quiet) return;
+        if (event.type !== 'result') return;
         const { done, total, result } = event;
-        io.stderr.write(`${msg.email.progress(done, total, result.outcome, result.client)}\n`);
+        progress.count(msg.email.sending, done, total);
+        if (options.verbose)
+          progress.info(msg.email.progress(done, total, result.outcome, result.client));
       },
     });
   } finally {
+    progress.done();
     process.removeListener('SIGINT', interrupt);
   }
   io.stdout.write(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isIncomplete } from '../email/results.js';
 import { DeliveryError, InterruptedError, WeeklyStepError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { createProgress, verbosityOf } from './progress.js';
 import { type GlobalOptions, loadSettings } from './settings.js';
 import { newestWeekFile } from './weeks.js';
 
@@ -10,7 +11,6 @@ export interface WeeklyCommandOptions extends GlobalOptions {
   week?: string;
   clients?: string;
   dryRun: boolean;
-  quiet: boolean;
   json: boolean;
 }
 
@@ -23,9 +23,10 @@ export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<v
   const abort = () => controller.abort(new Error('received SIGINT'));
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
-  const log = (line: string) => {
-    if (!options.quiet) process.stderr.write(`${line}\n`);
-  };
+  const progress = await createProgress({
+    verbosity: verbosityOf(options),
+    label: msg.weekly.label(path.basename(dataFile, '.yaml')),
+  });
   try {
     const { runWeekly } = await import('../weekly/run.js');
     const result = await runWeekly({
@@ -35,8 +36,15 @@ export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<v
       clientsFile: config.paths.clients,
       dryRun: options.dryRun,
       signal: controller.signal,
-      onStep: (step, what) => log(msg.weekly.step(step, what)),
+      onStep: (step, what) => {
+        progress.step(step);
+        progress.info(msg.weekly.step(step, what));
+      },
+      onSendProgress: (event) => {
+        if (event.type === 'result') progress.count(msg.email.sending, event.done, event.total);
+      },
     });
+    progress.done();
     const line = result.nothingToDo
       ? msg.weekly.nothingToDo(result.week, result.version)
       : msg.weekly.done(result.week, result.version);

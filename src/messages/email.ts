@@ -98,3 +98,6 @@ export const progress = (done: number, total: number, outcome: string, client: s
 export const noDeliveries = (week: string) => `No deliveries of ${week} recorded yet`;
 export const deliveriesTitle = (week: string, count: number) =>
   `Deliveries of ${week}: ${plural(count, 'row')}`;
+
+/** The bar's label while messages go out. */
+export const sending = 'Sending';

@@ -9,6 +9,7 @@ interface SendCounts {
   written: number;
 }
 
+export const label = (week: string) => `Weekly ${week}`;
 export const valid = 'the week file is valid';
 export const built = (dir: string) => `built into ${dir}`;
 export const alreadyBuilt = (dir: string) =>

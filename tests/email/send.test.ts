@@ -268,7 +268,7 @@ describe('the commands (in process)', () => {
     const env = envFor(project, { port: server.port });
     const text = capture();
     const error = await runSend(
-      { week: WEEK, only: ['zh-one', 'en-two'] },
+      { week: WEEK, only: ['zh-one', 'en-two'], verbose: true },
       { ...text.io, env },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryError);

@@ -29,6 +29,7 @@ afterAll(async () => {
 
 interface Project {
   dir: string;
+  archive: string;
   env: Record<string, string>;
 }
 
@@ -41,18 +42,19 @@ function newProject(): Project {
     readFileSync(path.join(ROOT, 'data', `${WEEK}.yaml`)),
   );
   writeFileSync(path.join(dir, 'clients.yaml'), CLIENTS_YAML);
+  const archive = path.join(dir, 'archive');
   const env = {
     CAPEX_REPORT_CONFIG: path.join(ROOT, 'capex-report.config.yaml'),
     CAPEX_REPORT_DATA: path.join(dir, 'data'),
     CAPEX_REPORT_OUTPUT: path.join(dir, 'output'),
-    CAPEX_REPORT_ARCHIVE: path.join(dir, 'archive'),
+    CAPEX_REPORT_ARCHIVE: archive,
     CAPEX_REPORT_CACHE: path.join(dir, 'cache'),
     CAPEX_REPORT_CLIENTS: path.join(dir, 'clients.yaml'),
     CAPEX_REPORT_SMTP_HOST: '127.0.0.1',
     CAPEX_REPORT_SMTP_PORT: String(server.port),
     CAPEX_REPORT_SMTP_SECURITY: 'none',
   };
-  return { dir, env };
+  return { dir, archive, env };
 }
 
 /** How many messages each client's address received, over the whole test server's life. */
@@ -99,7 +101,7 @@ describe('capex-report weekly', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout.trim()).toBe(msg.weekly.nothingToDo(WEEK, 1));
     for (const address of addresses) expect(arrivalsTo(address, before)).toBe(1);
-    expect(await listVersions(project.env.CAPEX_REPORT_ARCHIVE, WEEK)).toHaveLength(1);
+    expect(await listVersions(project.archive, WEEK)).toHaveLength(1);
   });
 
   test.each(['AFTER_BUILD', 'AFTER_ARCHIVE', 'AFTER_ACCEPT'])(
@@ -116,7 +118,7 @@ describe('capex-report weekly', () => {
       rmSync(file, { force: true });
       const rerun = await runCli(['weekly', '--week', WEEK, '--json'], project.env, project.dir);
       const result = JSON.parse(rerun.stdout || '{}');
-      expect(await listVersions(project.env.CAPEX_REPORT_ARCHIVE, WEEK)).toHaveLength(1);
+      expect(await listVersions(project.archive, WEEK)).toHaveLength(1);
       for (const address of addresses) expect(arrivalsTo(address, before), address).toBe(1);
       if (point === 'AFTER_ACCEPT') {
         // The killed run's accepted message has no answer on record: `unknown`, not resent.
@@ -142,7 +144,7 @@ describe('capex-report weekly', () => {
     rmSync(file);
     await exited;
     expect(child.exitCode).toBe(0);
-    expect(await listVersions(project.env.CAPEX_REPORT_ARCHIVE, WEEK)).toHaveLength(1);
+    expect(await listVersions(project.archive, WEEK)).toHaveLength(1);
   });
 
   test('a week file that does not validate: exit 11, nothing archived or sent', async () => {
@@ -153,7 +155,7 @@ describe('capex-report weekly', () => {
     const result = await runCli(['weekly', '--week', WEEK], project.env, project.dir);
     expect(result.code).toBe(EXIT_CODES.weeklyValidate);
     expect(result.stderr).toContain('at meta.edition');
-    expect(existsSync(project.env.CAPEX_REPORT_ARCHIVE)).toBe(false);
+    expect(existsSync(project.archive)).toBe(false);
     expect(server.arrivals.length).toBe(before);
   });
 });

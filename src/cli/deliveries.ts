@@ -6,6 +6,7 @@ import { loadConfig } from '../config/index.js';
 import { deliveriesCsv, listDeliveries } from '../email/deliveries.js';
 import type { DeliveryRecord } from '../email/log.js';
 import { msg } from '../messages/index.js';
+import { jsonDocument } from './json.js';
 import type { CommandIo } from './send.js';
 
 export interface DeliveriesCommandOptions {
@@ -30,7 +31,7 @@ export async function runDeliveries(
     env,
   });
   const rows = await listDeliveries(config.paths.archive, options.week, options.version);
-  if (options.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (options.json) io.stdout.write(jsonDocument(rows));
   else if (options.csv) io.stdout.write(deliveriesCsv(rows));
   else io.stdout.write(formatDeliveries(options.week, rows));
 }

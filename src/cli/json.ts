@@ -17,6 +17,8 @@ import type {
 import type { RebuildResult } from '../archive/rebuild.js';
 import type { ConfigJson } from '../config/index.js';
 import type { Locale } from '../data/schema.js';
+import type { DeliveryRecord } from '../email/log.js';
+import type { SendSummary } from '../email/results.js';
 import {
   CapexReportError,
   describeError,
@@ -24,6 +26,7 @@ import {
   InvalidInputError,
   type Problem,
 } from '../errors.js';
+import type { WeeklyResult } from '../weekly/run.js';
 
 export type { ConfigJson };
 
@@ -96,6 +99,12 @@ export type ArchiveDiffJson = VersionDiff;
 export type ArchiveVerifyJson = VerifyReport;
 export type ArchiveExportJson = ExportResult;
 export type ArchiveRebuildJson = RebuildResult;
+/** `send`: the run's summary (exit 1 when a client is failed or unknown; the counts say which). */
+export type SendJson = SendSummary;
+/** `deliveries`: one row per client of the week's versions. */
+export type DeliveriesJson = DeliveryRecord[];
+/** `weekly`: each step's outcome and the send summary (exit 14 when a client is not delivered). */
+export type WeeklyJson = WeeklyResult;
 
 /** Any command that failed. */
 export interface ErrorJson {

@@ -11,6 +11,7 @@ import { outboxOf, sendWeek } from '../email/send.js';
 import { DeliveryError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import type { Output } from './archive.js';
+import { jsonDocument } from './json.js';
 import { createProgress, verbosityOf } from './progress.js';
 
 export interface SendCommandOptions {
@@ -87,7 +88,7 @@ export async function runSend(options: SendCommandOptions, io: CommandIo = STD_I
   }
   io.stdout.write(
     options.json
-      ? `${JSON.stringify(summary, null, 2)}\n`
+      ? jsonDocument(summary)
       : formatSummary(summary, outboxOf(config, options.week), options.test),
   );
   if (isIncomplete(summary)) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isIncomplete } from '../email/results.js';
 import { DeliveryError, InterruptedError, WeeklyStepError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { jsonDocument } from './json.js';
 import { createProgress, verbosityOf } from './progress.js';
 import { type GlobalOptions, loadSettings } from './settings.js';
 import { newestWeekFile } from './weeks.js';
@@ -48,7 +49,7 @@ export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<v
     const line = result.nothingToDo
       ? msg.weekly.nothingToDo(result.week, result.version)
       : msg.weekly.done(result.week, result.version);
-    process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${line}\n`);
+    process.stdout.write(options.json ? jsonDocument(result) : `${line}\n`);
     if (isIncomplete(result.send)) {
       const { week, version, counts } = result.send;
       const failed = new DeliveryError(msg.email.notAllDelivered(week, version, counts));

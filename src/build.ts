@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Cache } from './cache/index.js';
 import { type RenderedChart, renderCharts } from './charts/report.js';
-import { parseWeek } from './data/load.js';
+import { type LoadedWeek, parseWeek } from './data/load.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
 import { BuildAbortedError, UsageError } from './errors.js';
@@ -112,7 +112,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     // 5-7. chart, render and print each language, Chromium printing one while Node makes the next
     const pages = await makeAndPrintInTurn(locales, {
       make: (locale) =>
-        makePage({ week, metrics, inputs, locale, t: translate(locale), paper, cache }, stage),
+        makePage(
+          { week, metrics, inputs, locale, t: translate(locale), paper, cache, source: loaded },
+          stage,
+        ),
       print:
         lease &&
         (async (made) => {
@@ -154,6 +157,7 @@ interface PageInput {
   t: Translate;
   paper: PaperSize;
   cache: Cache | undefined;
+  source: LoadedWeek;
 }
 
 interface MadePage {
@@ -164,7 +168,7 @@ interface MadePage {
 
 /** Stages 5 and 6 for one language: its charts, then its page. */
 async function makePage(input: PageInput, stage: (name: BuildStage) => void): Promise<MadePage> {
-  const { week, metrics, inputs, locale, t, paper, cache } = input;
+  const { week, metrics, inputs, locale, t, paper, cache, source } = input;
   stage('chart');
   const charts = await renderCharts({ week, metrics, locale, t, specs: inputs.charts, cache });
   stage('render');
@@ -178,6 +182,7 @@ async function makePage(input: PageInput, stage: (name: BuildStage) => void): Pr
     templates,
     paper,
     cache,
+    source,
   });
   return { page, charts, t };
 }

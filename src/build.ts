@@ -1,8 +1,8 @@
 /**
  * The library's entry: one week's inputs in, both languages' reports out.
  *
- *   1 load → 2 validate → 3 derive → 4 localize → 5 chart → 6 render → 7 print → 8 assemble
- *   → 9 write (with `outDir`)
+ *   0 environment → 1 load → 2 validate → 3 derive → 4 localize → 5 chart → 6 render → 7 print
+ *   → 8 assemble → 9 write (with `outDir`)
  *
  * Each step is one call to the module of its stage. Chart, render and print run per language in
  * turn (pdf/turns.ts): Chromium prints one language's page while Node makes the next. The result
@@ -15,6 +15,7 @@ import { type RenderedChart, renderCharts } from './charts/report.js';
 import { type LoadedWeek, parseWeek } from './data/load.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
+import { checkEnvironment } from './environment.js';
 import { BuildAbortedError, UsageError } from './errors.js';
 import { fontPackages } from './fonts/identity.js';
 import type { Translate } from './i18n/index.js';
@@ -27,7 +28,7 @@ import type { Metrics } from './metrics/types.js';
 import type { Artifact } from './output/artifacts.js';
 import { assembleArtifacts } from './output/assemble.js';
 import type { Manifest } from './output/manifest.js';
-import { writeOutput } from './output/write.js';
+import { checkOutputTarget, writeOutput } from './output/write.js';
 import { type BrowserLease, openBrowserLease } from './pdf/lease.js';
 import { printReport } from './pdf/print-report.js';
 import { makeAndPrintInTurn } from './pdf/turns.js';
@@ -89,6 +90,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const locales = options.locales ?? LOCALES;
   const paper = options.paper ?? 'A4';
   const stage = stages(options);
+  // 0. environment: a temporary folder for a browser launched here, a writable output folder
+  await checkEnvironment({
+    tempDir: !options.htmlOnly && !options.browser,
+    outDir: options.outDir,
+  });
   const lease = options.htmlOnly ? undefined : (options.browser ?? openLease(options));
   try {
     // 1. load: every input file, read once
@@ -99,6 +105,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     stage('validate');
     const loaded = await parseWeek(inputs.week, cache);
     const week = validateWeek(loaded);
+    // Nothing in the way of <out>/<week>/ (checked again when written)
+    if (options.outDir) await checkOutputTarget(path.resolve(options.outDir, week.meta.week));
     // 3. derive: every computed figure, once; the texts' tokens are checked against them
     stage('derive');
     const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });

@@ -90,6 +90,12 @@ export class BrowserNotFoundError extends EnvironmentError {
   }
 }
 
+/**
+ * A browser that was found and can run, but crashed, was killed or timed out while starting:
+ * a failure (exit 4), not the environment's (exit 3 is for a browser that cannot start at all).
+ */
+export class BrowserFailedError extends CapexReportError {}
+
 /** Wrong command-line use: exit 2. */
 export class UsageError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.usage;

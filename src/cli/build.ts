@@ -1,8 +1,9 @@
 /** `capex-report build`: the CLI's side of buildReport (settings, progress, Ctrl-C, the paths). */
 import path from 'node:path';
 import type { Locale } from '../data/schema.js';
-import { InterruptedError } from '../errors.js';
+import { EXIT_CODES, InterruptedError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { killLaunchedBrowsers } from '../pdf/processes.js';
 import type { PaperSize } from '../render/page-css.js';
 import { type GlobalOptions, loadSettings, originOf } from './settings.js';
 import { newestWeekFile } from './weeks.js';
@@ -24,9 +25,12 @@ export interface BuildCommandOptions extends GlobalOptions {
 
 export async function runBuild(options: BuildCommandOptions): Promise<void> {
   const controller = new AbortController();
-  const abort = (signal: NodeJS.Signals) => controller.abort(new Error(`received ${signal}`));
-  process.once('SIGINT', abort);
-  process.once('SIGTERM', abort);
+  const abort = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
+    else stopNow(signal);
+  };
+  process.on('SIGINT', abort);
+  process.on('SIGTERM', abort);
   const started = performance.now();
   const log = (line: string) => {
     if (!options.quiet) process.stderr.write(`${line}\n`);
@@ -37,6 +41,9 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     languages: options.locale,
     browser: options.browser,
   });
+  // Before any work: a usable temporary folder (the browser's profile) and output folder.
+  const { checkEnvironment } = await import('../environment.js');
+  await checkEnvironment({ tempDir: !options.htmlOnly, outDir: config.paths.output });
   // Chromium starts now, on the other core, while Node loads the rest of the pipeline.
   const { openBrowserLease } = await import('../pdf/lease.js');
   const lease = options.htmlOnly
@@ -95,6 +102,17 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
   }
+}
+
+/**
+ * A second Ctrl-C: the user will not wait for the browser to close. It is killed at once (its whole
+ * process group) and its profile removed; the output folder is never half-written (the writer
+ * renames a complete folder, and removes its staging folder as the process exits).
+ */
+function stopNow(signal: NodeJS.Signals): never {
+  process.stderr.write(`${msg.cli.failed(msg.faults.stoppingNow(signal))}\n`);
+  killLaunchedBrowsers();
+  process.exit(EXIT_CODES.interrupted);
 }
 
 async function archiveResult(

@@ -58,3 +58,36 @@ export const derivedOutOfRange = (
   hint: "check the inputs' values and units",
 });
 
+// The browser's start (pdf/browser.ts, pdf/launch-failure.ts).
+export const browserFailed = (file: string) =>
+  `The browser started but stopped before it was ready (${file}): it crashed, was killed or timed out`;
+export const browserNotAFile = (file: string) =>
+  `The browser to print with is not a program but a folder (${file}); point --browser or PUPPETEER_EXECUTABLE_PATH at the executable`;
+export const browserNotExecutable = (file: string) =>
+  `The browser to print with cannot be executed (${file}): make it executable (chmod +x) or point --browser or PUPPETEER_EXECUTABLE_PATH at another`;
+
+// Interrupts (cli/build.ts).
+export const stoppingNow = (signal: string) =>
+  `Stopped at once (${signal} again): the browser was killed and its profile removed; the previous output is untouched`;
+
+// The environment, checked before the work (environment.ts).
+export const environment =
+  'The build cannot run here (nothing was done; fix this and run it again):';
+/** What a folder's error code means; `at` is the part of the path that exists, when not all. */
+export const folderFailure = (code: string, at?: string): string => {
+  const where = at === undefined ? '' : ` (${at} is the nearest part that exists)`;
+  const words: Record<string, string> = {
+    ENOENT: 'does not exist',
+    ENOTDIR: 'is not a folder',
+    EACCES: 'is not writable (no permission)',
+    EPERM: 'is not writable (not permitted)',
+    EROFS: 'is on a read-only file system',
+  };
+  return `${words[code] ?? `cannot be used (${code})`}${where}`;
+};
+export const unusableTemp = (dir: string, fromEnv: boolean, why: string) =>
+  `the temporary folder ${dir}${fromEnv ? ' (TMPDIR)' : ''} ${why}: the browser keeps its profile there; ${
+    fromEnv ? 'set TMPDIR to a writable folder, or unset it' : 'make it a writable folder'
+  }`;
+export const unusableOutput = (dir: string, why: string) =>
+  `the output folder ${dir} ${why}: choose a writable folder with --out (or paths.output in the config)`;

@@ -89,13 +89,23 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
   throw navigatedAway(navigations);
 }
 
+export interface PrintOptions {
+  /** False once the browser is being closed (Ctrl-C): a failed print is not tried again. */
+  mayRetry?: () => boolean;
+}
+
 /** One PDF; a crash or timeout is retried once, then reported as PrintError. */
-export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintResult> {
+export async function printPdf(
+  browser: Browser,
+  job: PrintJob,
+  options: PrintOptions = {},
+): Promise<PrintResult> {
   const what = msg.browser.couldNotPrint(job.locale, job.title);
   try {
     return await printOnce(browser, job);
   } catch (first) {
-    if (!isTransient(first) || !browser.connected) {
+    const mayRetry = browser.connected && (options.mayRetry?.() ?? true);
+    if (!isTransient(first) || !mayRetry) {
       throw new PrintError(what, { cause: first });
     }
     try {

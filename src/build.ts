@@ -128,7 +128,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         lease &&
         (async (made) => {
           stage('print');
-          return printReport(lease, { ...made, paper, week, inputsHash: hash });
+          return printReport(lease, {
+            ...made,
+            paper,
+            week,
+            metrics,
+            source: loaded,
+            inputsHash: hash,
+          });
         }),
     });
     // 8. assemble: the artifacts in memory and their manifest

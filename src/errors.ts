@@ -130,6 +130,25 @@ export class FormatError extends CapexReportError {}
 /** Chromium could not print a page (after one retry for a crash or a time-out). */
 export class PrintError extends CapexReportError {}
 
+/**
+ * A page wider than its paper's content (Chromium would shrink every page to fit it): the texts
+ * that reach past it, for the print stage to name at their data paths as invalid input.
+ */
+export class PageTooWideError extends CapexReportError {
+  readonly locale: string;
+  readonly overflows: readonly { text: string; figure?: string; reachesMm: number }[];
+
+  constructor(
+    message: string,
+    locale: string,
+    overflows: readonly { text: string; figure?: string; reachesMm: number }[],
+  ) {
+    super(message);
+    this.locale = locale;
+    this.overflows = overflows;
+  }
+}
+
 /** A printed PDF could not be finalized (metadata, /Lang, /ID). */
 export class FinalizeError extends CapexReportError {}
 

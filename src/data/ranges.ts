@@ -70,7 +70,7 @@ export function checkDerivedRanges(metrics: Metrics): Issue[] {
 }
 
 /** Where a derived figure's inputs are in the data (a derived input: its own inputs). */
-function inputPaths(f: ResolvedFigure, metrics: Metrics): string[] {
+export function inputPaths(f: ResolvedFigure, metrics: Metrics): string[] {
   const paths = (f.inputs ?? []).flatMap((id) => {
     const input = metrics.figures.get(id);
     if (!input) return [];

@@ -91,3 +91,12 @@ export const unusableTemp = (dir: string, fromEnv: boolean, why: string) =>
   }`;
 export const unusableOutput = (dir: string, why: string) =>
   `the output folder ${dir} ${why}: choose a writable folder with --out (or paths.output in the config)`;
+
+// A page wider than its paper (pdf/overflow.ts, pdf/overflow-problems.ts).
+export const pageTooWide = (locale: string) =>
+  `Could not print the ${locale} report: a text is wider than the page`;
+export const tooWide = (widthMm: number, text: string, reachesMm: number): ProblemText => ({
+  expected: `text that wraps within the page's ${widthMm} mm`,
+  found: `${JSON.stringify(text)}, reaching ${reachesMm} mm (Chromium would shrink every page to fit it)`,
+  hint: 'break the word or address with spaces, or shorten it',
+});

@@ -44,6 +44,8 @@ export function registerLaunch(): LaunchedBrowser {
 
 /** The browser's main process has exited (or never started): nothing of it may stay. */
 export function releaseLaunch(launched: LaunchedBrowser): void {
+  if (!live.has(launched)) return; // released already (killed, then its exit event)
+  launched.kill.abort();
   killGroup(launched.pid);
   removeProfile(launched.profile);
   live.delete(launched);
@@ -53,10 +55,7 @@ export function releaseLaunch(launched: LaunchedBrowser): void {
 
 /** Every browser of this process, at once (the second Ctrl-C): SIGKILL, then the profiles. */
 export function killLaunchedBrowsers(): void {
-  for (const launched of live) {
-    launched.kill.abort();
-    releaseLaunch(launched);
-  }
+  for (const launched of live) releaseLaunch(launched);
 }
 
 function killGroup(pid: number | undefined): void {

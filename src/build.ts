@@ -1,8 +1,8 @@
 /**
  * The library's entry: one week's inputs in, both languages' reports out.
  *
- *   1 load → 2 validate → 3 derive → 4 localize → 5 chart → 6 render → 7 print → 8 assemble
- *   → 9 write (with `outDir`)
+ *   0 environment → 1 load → 2 validate → 3 derive → 4 localize → 5 chart → 6 render → 7 print
+ *   → 8 assemble → 9 write (with `outDir`)
  *
  * Each step is one call to the module of its stage. Chart, render and print run per language in
  * turn (pdf/turns.ts): Chromium prints one language's page while Node makes the next. The result
@@ -12,10 +12,11 @@
 import path from 'node:path';
 import type { Cache } from './cache/index.js';
 import { type RenderedChart, renderCharts } from './charts/report.js';
-import { parseWeek } from './data/load.js';
+import { type LoadedWeek, parseWeek } from './data/load.js';
 import { findMarks, refuseMarked } from './data/review.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
+import { checkEnvironment } from './environment.js';
 import { BuildAbortedError, UsageError } from './errors.js';
 import { fontPackages } from './fonts/identity.js';
 import type { Translate } from './i18n/index.js';
@@ -28,7 +29,7 @@ import type { Metrics } from './metrics/types.js';
 import type { Artifact } from './output/artifacts.js';
 import { assembleArtifacts } from './output/assemble.js';
 import type { Manifest } from './output/manifest.js';
-import { writeOutput } from './output/write.js';
+import { checkOutputTarget, writeOutput } from './output/write.js';
 import { type BrowserLease, openBrowserLease } from './pdf/lease.js';
 import { printReport } from './pdf/print-report.js';
 import { makeAndPrintInTurn } from './pdf/turns.js';
@@ -96,6 +97,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const locales = options.locales ?? LOCALES;
   const paper = options.paper ?? 'A4';
   const stage = stages(options);
+  // 0. environment: a temporary folder for a browser launched here, a writable output folder
+  await checkEnvironment({
+    tempDir: !options.htmlOnly && !options.browser,
+    outDir: options.outDir,
+  });
   const lease = options.htmlOnly ? undefined : (options.browser ?? openLease(options));
   try {
     // 1. load: every input file, read once
@@ -108,6 +114,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const week = validateWeek(loaded);
     if (!options.draft) refuseMarked(week, loaded);
     const draft = Boolean(options.draft) && findMarks(week).length > 0;
+    // Nothing in the way of <out>/<week>/ (checked again when written)
+    if (options.outDir) await checkOutputTarget(path.resolve(options.outDir, week.meta.week));
     // 3. derive: every computed figure, once; the texts' tokens are checked against them
     stage('derive');
     const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
@@ -122,14 +130,31 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const pages = await makeAndPrintInTurn(locales, {
       make: (locale) =>
         makePage(
-          { week, metrics, inputs, locale, t: translate(locale), paper, cache, draft },
+          {
+            week,
+            metrics,
+            inputs,
+            locale,
+            t: translate(locale),
+            paper,
+            cache,
+            draft,
+            source: loaded,
+          },
           stage,
         ),
       print:
         lease &&
         (async (made) => {
           stage('print');
-          return printReport(lease, { ...made, paper, week, inputsHash: hash });
+          return printReport(lease, {
+            ...made,
+            paper,
+            week,
+            metrics,
+            source: loaded,
+            inputsHash: hash,
+          });
         }),
     });
     // 8. assemble: the artifacts in memory and their manifest
@@ -167,6 +192,7 @@ interface PageInput {
   paper: PaperSize;
   cache: Cache | undefined;
   draft: boolean;
+  source: LoadedWeek;
 }
 
 interface MadePage {
@@ -177,7 +203,7 @@ interface MadePage {
 
 /** Stages 5 and 6 for one language: its charts, then its page. */
 async function makePage(input: PageInput, stage: (name: BuildStage) => void): Promise<MadePage> {
-  const { week, metrics, inputs, locale, t, paper, cache, draft } = input;
+  const { week, metrics, inputs, locale, t, paper, cache, draft, source } = input;
   stage('chart');
   const charts = await renderCharts({ week, metrics, locale, t, specs: inputs.charts, cache });
   stage('render');
@@ -192,6 +218,7 @@ async function makePage(input: PageInput, stage: (name: BuildStage) => void): Pr
     paper,
     cache,
     draft,
+    source,
   });
   return { page, charts, t };
 }

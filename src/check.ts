@@ -31,7 +31,7 @@ export async function checkWeekFile(
 ): Promise<CheckedWeek> {
   assertLocaleParity(readLocaleFiles(options.localesDir));
   const loaded = await parseWeek(await readWeekFile(file), options.cache);
-  const week = validateWeek(loaded);
+  const week = validateWeek(loaded, { glyphs: true });
   const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
   validateTexts(week, metrics, loaded);
   return { week, metrics, marks: locateMarks(loaded, findMarks(week)) };

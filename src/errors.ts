@@ -135,6 +135,12 @@ export class BrowserNotFoundError extends EnvironmentError {
   }
 }
 
+/**
+ * A browser that was found and can run, but crashed, was killed or timed out while starting:
+ * a failure (exit 4), not the environment's (exit 3 is for a browser that cannot start at all).
+ */
+export class BrowserFailedError extends CapexReportError {}
+
 /** Wrong command-line use: exit 2. */
 export class UsageError extends CapexReportError {
   override readonly exitCode = EXIT_CODES.usage;
@@ -168,6 +174,25 @@ export class FormatError extends CapexReportError {}
 
 /** Chromium could not print a page (after one retry for a crash or a time-out). */
 export class PrintError extends CapexReportError {}
+
+/**
+ * A page wider than its paper's content (Chromium would shrink every page to fit it): the texts
+ * that reach past it, for the print stage to name at their data paths as invalid input.
+ */
+export class PageTooWideError extends CapexReportError {
+  readonly locale: string;
+  readonly overflows: readonly { text: string; figure?: string; reachesMm: number }[];
+
+  constructor(
+    message: string,
+    locale: string,
+    overflows: readonly { text: string; figure?: string; reachesMm: number }[],
+  ) {
+    super(message);
+    this.locale = locale;
+    this.overflows = overflows;
+  }
+}
 
 /** A printed PDF could not be finalized (metadata, /Lang, /ID). */
 export class FinalizeError extends CapexReportError {}

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.js';
 import type { Locale } from '../data/schema.js';
-import { InterruptedError } from '../errors.js';
+import { EXIT_CODES, InterruptedError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { killLaunchedBrowsers } from '../pdf/processes.js';
 import type { PaperSize } from '../render/page-css.js';
 import { type BuildJson, type MarkJson, printJson } from './json.js';
 import { createProgress, type Progress, verbosityOf } from './progress.js';
@@ -28,9 +29,12 @@ export interface BuildCommandOptions extends GlobalOptions {
 
 export async function runBuild(options: BuildCommandOptions): Promise<void> {
   const controller = new AbortController();
-  const abort = (signal: NodeJS.Signals) => controller.abort(new Error(`received ${signal}`));
-  process.once('SIGINT', abort);
-  process.once('SIGTERM', abort);
+  const abort = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
+    else stopNow(signal);
+  };
+  process.on('SIGINT', abort);
+  process.on('SIGTERM', abort);
   const started = performance.now();
   const { config, origins } = await loadSettings(options, {
     output: options.out,
@@ -38,6 +42,9 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     languages: options.locale,
     browser: options.browser,
   });
+  // Before any work: a usable temporary folder (the browser's profile) and output folder.
+  const { checkEnvironment } = await import('../environment.js');
+  await checkEnvironment({ tempDir: !options.htmlOnly, outDir: config.paths.output });
   // Chromium starts now, on the other core, while Node loads the rest of the pipeline.
   const { openBrowserLease } = await import('../pdf/lease.js');
   const lease = options.htmlOnly
@@ -150,6 +157,17 @@ function draftWarning(result: BuildResult, marks: readonly MarkJson[]): string {
   const figures = marks.filter((m) => m.kind === 'figure').length;
   const file = marks[0]?.file ?? result.week.meta.week;
   return msg.review.warning(msg.review.stillMarked(file, figures, marks.length - figures));
+}
+
+/**
+ * A second Ctrl-C: the user will not wait for the browser to close. It is killed at once (its whole
+ * process group) and its profile removed; the output folder is never half-written (the writer
+ * renames a complete folder, and removes its staging folder as the process exits).
+ */
+function stopNow(signal: NodeJS.Signals): never {
+  process.stderr.write(`${msg.cli.failed(msg.faults.stoppingNow(signal))}\n`);
+  killLaunchedBrowsers();
+  process.exit(EXIT_CODES.interrupted);
 }
 
 async function archiveResult(

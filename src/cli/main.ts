@@ -3,7 +3,13 @@
  * process, with the codes of EXIT_CODES (src/errors.ts, worded in the catalog).
  */
 import { CommanderError } from 'commander';
-import { CapexReportError, describeError, EXIT_CODES, InvalidInputError } from '../errors.js';
+import {
+  CapexReportError,
+  describeError,
+  EXIT_CODES,
+  InterruptedError,
+  InvalidInputError,
+} from '../errors.js';
 import { msg } from '../messages/index.js';
 import { errorJson, jsonPrinted, printJson } from './json.js';
 import { createProgram, type RunContext } from './program.js';
@@ -23,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
     const [first, ...causes] = describeError(error);
     process.stderr.write(`${msg.cli.failed(first ?? '')}\n`);
     // Invalid input lists its problems in full; the underlying I/O error would only repeat them.
-    if (!(error instanceof InvalidInputError)) {
+    // An interrupt's causes are what stopping did to the work in flight (a print cut off).
+    if (!(error instanceof InvalidInputError || error instanceof InterruptedError)) {
       for (const cause of causes) process.stderr.write(`${msg.cli.causedBy(cause)}\n`);
     }
     if (context.json && !jsonPrinted()) printJson(errorJson(error));

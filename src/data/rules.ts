@@ -5,21 +5,16 @@
 import type { Problem } from '../errors.js';
 import { locateProblems } from '../io/yaml.js';
 import { msg } from '../messages/index.js';
-import { collectFigures } from '../metrics/collect.js';
 import { isoWeekOf } from './isoweek.js';
+import { checkCapexYears } from './limits.js';
 import type { LoadedWeek } from './load.js';
 import { checkQuotes } from './quotes/week-quotes.js';
+import { checkRanges } from './ranges.js';
 import { type Bilingual, isCapexEstimate, type Week } from './schema.js';
 import { checkTraditionalTexts } from './traditional.js';
 import { checkUnits } from './unit-rules.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
-
-/** Ranges outside which a value is surely a typing mistake. */
-const SANE_RANGE: Partial<Record<string, [number, number]>> = {
-  '%': [-100, 1000],
-  bp: [-1000, 1000],
-};
 
 export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
   const issues: Issue[] = [
@@ -27,6 +22,7 @@ export function checkRules(week: Week, loaded: LoadedWeek): Problem[] {
     ...checkUniqueIds(week),
     ...checkSources(week),
     ...checkRanges(week),
+    ...checkCapexYears(week),
     ...checkCapex(week),
     ...checkUnits(week),
     ...checkFlowWeek(week),
@@ -133,18 +129,6 @@ function checkSources(week: Week): Issue[] {
   };
   const { sources: _listed, ...rest } = week;
   walk(rest, '');
-  return out;
-}
-
-function checkRanges(week: Week): Issue[] {
-  const out: Issue[] = [];
-  for (const f of collectFigures(week)) {
-    const range = SANE_RANGE[f.unit];
-    if (f.derived || !range) continue;
-    if (f.value < range[0] || f.value > range[1]) {
-      out.push({ path: `${f.path}.value`, ...msg.week.outOfRange(f.unit, ...range, f.value) });
-    }
-  }
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { msg } from '../messages/index.js';
+import { MAX_COMPANIES, MAX_LIST_ITEMS, MAX_SOURCES, MAX_TEXT_CHARACTERS } from './limits.js';
 
 export const LOCALES = ['zh-TW', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -29,13 +30,18 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 const nonEmpty = z
   .string()
   .trim()
+  .max(MAX_TEXT_CHARACTERS)
   .refine((text) => text.replace(/[\p{Cf}\s]/gu, '') !== '', msg.week.nonEmptyText);
 
 /** A text in both report languages. */
 export const bilingualSchema = z.strictObject({ 'zh-TW': nonEmpty, en: nonEmpty });
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
-const finiteNumber = z.number().refine(Number.isFinite, msg.week.finiteNumber);
+/** `-0` reads as 0: it would print as 0 while failing no "above 0" test that 0 fails. */
+const finiteNumber = z
+  .number()
+  .refine(Number.isFinite, msg.week.finiteNumber)
+  .transform((n) => (n === 0 ? 0 : n));
 
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, msg.week.idFormat);
 
@@ -111,7 +117,7 @@ export const returnsSchema = z.strictObject({
   eps: z.strictObject({ actual: figureSchema, expected: figureSchema }).optional(),
   sharePriceReaction: figureSchema.optional(),
   /** Anything else the quarter showed (custom chips run-rate, cost guidance, jobs, ...). */
-  other: z.array(labelledFigureSchema).default([]),
+  other: z.array(labelledFigureSchema).max(MAX_LIST_ITEMS).default([]),
 });
 export type Returns = z.infer<typeof returnsSchema>;
 
@@ -144,7 +150,10 @@ export const sourceSchema = z
     date: z.iso.date(),
     /** `after`: the copy is undated and can only be from after `date` (e.g. the week it covers). */
     dateQualifier: z.enum(['after']).optional(),
-    url: z.url({ protocol: /^https$/ }).optional(),
+    url: z
+      .url({ protocol: /^https$/ })
+      .max(MAX_TEXT_CHARACTERS)
+      .optional(),
     /** Where the source itself got the figures (e.g. LSEG Lipper for fund flows). */
     via: nonEmpty.optional(),
   })
@@ -204,25 +213,25 @@ export const weekSchema = z.strictObject({
      */
     correction: bilingualSchema.optional(),
   }),
-  sources: z.array(sourceSchema).min(1),
-  companies: z.array(companySchema).min(1),
+  sources: z.array(sourceSchema).min(1).max(MAX_SOURCES),
+  companies: z.array(companySchema).min(1).max(MAX_COMPANIES),
   /** Totals the sources state themselves (e.g. the four companies' combined plan). */
-  aggregates: z.array(labelledFigureSchema).default([]),
+  aggregates: z.array(labelledFigureSchema).max(MAX_LIST_ITEMS).default([]),
   fundFlows: z.strictObject({
     source: idSchema,
     weekEnding: z.iso.date(),
-    byCategory: z.array(flowSchema).min(1),
-    byRegion: z.array(flowSchema).min(1),
+    byCategory: z.array(flowSchema).min(1).max(MAX_LIST_ITEMS),
+    byRegion: z.array(flowSchema).min(1).max(MAX_LIST_ITEMS),
   }),
-  markets: z.array(marketSchema).default([]),
-  otherFigures: z.array(labelledFigureSchema).default([]),
+  markets: z.array(marketSchema).max(MAX_LIST_ITEMS).default([]),
+  otherFigures: z.array(labelledFigureSchema).max(MAX_LIST_ITEMS).default([]),
   text: z.strictObject({
     headline: draftableSchema,
     /** The desk's view in two or three sentences: page 1 and the e-mail. */
     view: draftableSchema.optional(),
-    keyPoints: z.array(draftableSchema).min(1),
+    keyPoints: z.array(draftableSchema).min(1).max(MAX_LIST_ITEMS),
     /** What to watch next: page 1. */
-    watch: z.array(draftableSchema).default([]),
+    watch: z.array(draftableSchema).max(MAX_LIST_ITEMS).default([]),
     sections: z.strictObject(
       Object.fromEntries(SECTION_IDS.map((id) => [id, draftableSchema])) as Record<
         SectionId,
@@ -231,7 +240,7 @@ export const weekSchema = z.strictObject({
     ),
     disclaimer: bilingualSchema.optional(),
   }),
-  views: z.array(viewSchema).default([]),
+  views: z.array(viewSchema).max(MAX_LIST_ITEMS).default([]),
 });
 /** The validated week as the rest of the pipeline sees it. */
 export type Week = z.infer<typeof weekSchema>;

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../errors.js';
 import { msg } from '../messages/index.js';
+import type { NotComputed } from '../metrics/types.js';
 import { type Bilingual, LOCALES } from './schema.js';
 import { TOKEN_PATTERN } from './tokens.js';
 
@@ -16,8 +17,18 @@ const RICH_PATH = /^(?:text\.|views\[\d+\]\.paraphrase$|companies\[\d+\]\.capexN
 export function checkTexts(
   texts: readonly { path: string; text: Bilingual }[],
   ids: ReadonlySet<string>,
+  notComputed: ReadonlyMap<string, NotComputed> = new Map(),
 ): Issue[] {
   const out: Issue[] = [];
+  const told = new Set<string>();
+  // A derived figure the data cannot give: why, at the token and (once) at each of its inputs.
+  const explain = (at: string, token: string, id: string, reason: NotComputed) => {
+    out.push({ path: at, ...msg.faults.notComputedToken(token, reason.why) });
+    for (const input of reason.inputs.filter((p) => !told.has(`${id} ${p}`))) {
+      told.add(`${id} ${input}`);
+      out.push({ path: input, ...msg.faults.notComputedInput(id, reason.why) });
+    }
+  };
   for (const { path, text } of texts) {
     const rich = RICH_PATH.test(path);
     for (const locale of LOCALES) {
@@ -31,9 +42,9 @@ export function checkTexts(
       }
       for (const m of value.matchAll(TOKEN_PATTERN)) {
         const id = m[1] ?? '';
-        if (!ids.has(id)) {
-          out.push({ path: at, ...msg.week.unknownToken(m[0]) });
-        }
+        const reason = notComputed.get(id);
+        if (!ids.has(id) && reason) explain(at, m[0], id, reason);
+        else if (!ids.has(id)) out.push({ path: at, ...msg.week.unknownToken(m[0]) });
       }
       const leftover = value.replace(TOKEN_PATTERN, '');
       const stray = /\[\[[^\]]*\]\]|\[\[|\]\]/.exec(leftover);

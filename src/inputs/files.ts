@@ -5,6 +5,7 @@
  * takes it from here.
  */
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 
 export interface InputFile {
   /** Where it sits among the inputs, with forward slashes: `templates/charts/x.vl.json`. */
@@ -33,4 +34,28 @@ export function textOf(file: InputFile): string {
 /** What messages call the file: the path it was read from, else its name. */
 export function shownName(file: InputFile): string {
   return file.path ?? file.name;
+}
+
+/**
+ * The file's bytes, or undefined when it holds more than `max`: a larger file is never read
+ * whole (its size is known at once; a pipe or a growing file is read up to `max` + 1 bytes).
+ */
+export async function readAtMost(file: string, max: number): Promise<Uint8Array | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > max) return undefined;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size, 64 * 1024), max + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > max) return undefined;
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -4,13 +4,14 @@
  * Later stages, the manifest and the archive all take them from the InputSet; nothing reads them
  * again. An input set can also come from the archive (inputs of a stored version).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_WEEK_FILE_BYTES } from '../data/limits.js';
 import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { LOCALES_DIR, TEMPLATES_DIR } from '../project.js';
-import { type InputFile, inputFile } from './files.js';
+import { type InputFile, inputFile, readAtMost } from './files.js';
 
 export interface TemplateFiles {
   layout: InputFile;
@@ -98,9 +99,24 @@ export function inputSetOf(files: readonly InputFile[]): InputSet {
 
 const byName = (a: InputFile, b: InputFile) => (a.name < b.name ? -1 : 1);
 
-/** The week file alone (`capex-report validate`). */
-export function readWeekFile(file: string): Promise<InputFile> {
-  return readInput(`data/${path.basename(file)}`, file, KINDS.week);
+/**
+ * The week file alone (`capex-report validate`), refused before it is parsed when it is larger
+ * than MAX_WEEK_FILE_BYTES: parsing and validating 50 MB took half a minute, and the build then
+ * ran for minutes.
+ */
+export async function readWeekFile(file: string): Promise<InputFile> {
+  const name = `data/${path.basename(file)}`;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readAtMost(file, MAX_WEEK_FILE_BYTES);
+  } catch (cause) {
+    throw unreadable(file, KINDS.week, cause);
+  }
+  if (bytes) return inputFile(name, bytes, file);
+  const size = await stat(file).then((s) => (s.isFile() ? s.size : undefined));
+  throw new InvalidInputError(msg.input.couldNotLoad(KINDS.week.what, file), [
+    { file, path: '', ...msg.faults.fileTooLarge(MAX_WEEK_FILE_BYTES, size) },
+  ]);
 }
 
 export async function loadInputs(paths: InputPaths): Promise<InputSet> {

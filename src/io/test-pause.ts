@@ -8,11 +8,16 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The points: before the archive's index commit, after the SMTP server accepted a message, … */
+/**
+ * The points: before the archive's index commit; after the SMTP server accepted a message; the
+ * writer's staging folder complete; the previous output set aside and the new one not in place;
+ * weekly after its build step and after its archive step.
+ */
 export type PausePoint =
   | 'BEFORE_INDEX'
   | 'AFTER_ACCEPT'
-  | 'IN_WRITE'
+  | 'WRITE_STAGING'
+  | 'WRITE_ASIDE'
   | 'AFTER_BUILD'
   | 'AFTER_ARCHIVE';
 

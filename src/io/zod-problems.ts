@@ -87,6 +87,12 @@ function describe(value: unknown): string {
   return msg.schema.aValueOfType(typeof value);
 }
 
+function sizeOf(value: unknown): string {
+  if (Array.isArray(value)) return msg.schema.itemCount(value.length);
+  if (typeof value === 'string') return msg.schema.characterCount(value.length);
+  return describe(value);
+}
+
 function expectation(issue: Issue, input: unknown): string {
   const last = issue.path.at(-1);
   switch (issue.code) {
@@ -105,9 +111,9 @@ function expectation(issue: Issue, input: unknown): string {
         ? msg.schema.atLeastItems(issue.minimum)
         : msg.schema.atLeast(issue.minimum, issue.inclusive ?? true);
     case 'too_big':
-      return issue.origin === 'array'
-        ? msg.schema.atMostItems(issue.maximum)
-        : msg.schema.atMost(issue.maximum, issue.inclusive ?? true);
+      if (issue.origin === 'array') return msg.schema.atMostItems(issue.maximum);
+      if (issue.origin === 'string') return msg.schema.atMostCharacters(issue.maximum);
+      return msg.schema.atMost(issue.maximum, issue.inclusive ?? true);
     case 'invalid_format':
       if (issue.format === 'regex' || issue.format === 'email') return issue.message;
       if (issue.format === 'url') return msg.schema.httpsUrl;
@@ -136,5 +142,7 @@ function toProblems(issue: Issue, source: IssueSource, options: IssueOptions): P
     }));
   }
   const input = valueAt(source.data, issue.path);
-  return [{ ...at(issue.path), expected: expectation(issue, input), found: describe(input) }];
+  // A limit's problem says how many there are, not what the first of them reads.
+  const found = issue.code === 'too_big' ? sizeOf(input) : describe(input);
+  return [{ ...at(issue.path), expected: expectation(issue, input), found }];
 }

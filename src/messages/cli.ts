@@ -9,7 +9,8 @@ export const exitCodes: Record<ExitName, string> = {
   usage: 'usage error: unknown command or option, or a command that cannot run as asked',
   environment:
     'environment problem: no browser, an unusable temporary or output folder, no SMTP server configured',
-  failure: 'any other failure (a browser crash that persisted after one retry, a disk error)',
+  failure:
+    'any other failure (a browser that crashed while starting, a crash that persisted after one retry, a disk error)',
   weeklyValidate: 'weekly: the validate step failed (the week file; its problems are listed)',
   weeklyBuild: 'weekly: the build step failed',
   weeklyArchive: 'weekly: the archive step failed (e.g. a changed week without a new edition)',

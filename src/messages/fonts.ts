@@ -12,3 +12,6 @@ export const uncovered = (found: string): ProblemText => ({
   found,
   hint: 'replace the character in the data or locale file',
 });
+/** A character as messages show it: `"☃" (U+2603)`. */
+export const characterName = (c: string) =>
+  `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;

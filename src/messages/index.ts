@@ -15,6 +15,7 @@ import * as cli from './cli.js';
 import * as clients from './clients.js';
 import * as config from './config.js';
 import * as email from './email.js';
+import * as faults from './faults.js';
 import * as fonts from './fonts.js';
 import * as format from './format.js';
 import * as input from './input.js';
@@ -39,6 +40,7 @@ export const msg = {
   clients,
   config,
   email,
+  faults,
   fonts,
   format,
   input,

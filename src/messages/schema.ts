@@ -24,6 +24,9 @@ export const oneOf = (values: readonly unknown[]) =>
   `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 export const atLeastItems = (n: number | bigint) => `at least ${n} item(s)`;
 export const atMostItems = (n: number | bigint) => `at most ${n} item(s)`;
+export const atMostCharacters = (n: number | bigint) => `at most ${n} characters`;
+export const itemCount = (n: number) => `${n} items`;
+export const characterCount = (n: number) => `${n} characters`;
 export const atLeast = (n: number | bigint, inclusive: boolean) =>
   inclusive ? `at least ${n}` : `more than ${n}`;
 export const atMost = (n: number | bigint, inclusive: boolean) =>

@@ -30,8 +30,14 @@ export const unknownSource = (known: readonly string[], found: string): ProblemT
   expected: `an existing source id (${known.join(', ')})`,
   found: JSON.stringify(found),
 });
-export const outOfRange = (unit: string, min: number, max: number, found: number): ProblemText => ({
-  expected: `a value in ${unit} between ${min} and ${max}`,
+export const outOfRange = (
+  unit: string,
+  min: number,
+  max: number,
+  smallest: number,
+  found: number,
+): ProblemText => ({
+  expected: `a value in ${unit} between ${min} and ${max}, and 0 or at least ${smallest} in size`,
   found: String(found),
 });
 export const estimateBase = (company: string, year: string): ProblemText => ({

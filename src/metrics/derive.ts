@@ -25,8 +25,9 @@ import {
 } from '../data/schema.js';
 import { roundDecimal, toDecimal, toPlainString } from '../format/decimal.js';
 import { collectFigures } from './collect.js';
+import { notComputed as why } from './not-computed.js';
 import { decimalsForSignificant, ratioSignificance, sumDecimals } from './precision.js';
-import type { CapexRow, Metrics, ResolvedFigure } from './types.js';
+import type { CapexRow, Metrics, NotComputed, ResolvedFigure } from './types.js';
 
 type Op = 'sum' | 'other';
 
@@ -107,6 +108,8 @@ export interface DeriveOptions {
 export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics {
   const figures = new Map<string, ResolvedFigure>();
   const add = (f: ResolvedFigure) => figures.set(f.id, f);
+  const notComputed = new Map<string, NotComputed>();
+  const skip = (id: string, reason: NotComputed) => notComputed.set(id, reason);
   for (const f of collectFigures(week, options.writtenDecimals)) add(f);
 
   // Prior-year capex that the sources only describe relative to the plan ("nearly double").
@@ -142,7 +145,7 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
   });
 
   const capexYears = [...new Set(week.companies.flatMap((c) => Object.keys(c.capex)))].sort(byYear);
-  const capex: CapexRow[] = week.companies.map((company) => {
+  const capex: CapexRow[] = week.companies.map((company, c) => {
     const row: CapexRow = {
       companyId: company.id,
       ticker: company.ticker,
@@ -157,7 +160,10 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const id = (name: string) => `derived.${company.id}.${name}`;
     // A prior year estimated from this year's plan would only give back the assumed ratio.
     const circular = previous?.inputs?.includes(current?.id ?? '') ?? false;
-    if (current && previous && previous.value > 0 && !circular) {
+    const at = { company, c, latest, current, previous };
+    if (!(current && previous && previous.value > 0 && !circular)) {
+      skip(id('capex-growth'), why.growth(at, circular));
+    } else {
       const ratio = current.value / previous.value;
       const growth = rounded((ratio - 1) * 100, ratioDecimals(ratio, [current, previous]) - 2);
       row.growth = derived(
@@ -171,7 +177,11 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
       add(row.growth);
     }
     const ocf = figures.get(`${company.id}.returns.operatingCashFlowTtm`);
-    if (current && ocf && ocf.value > 0) {
+    if (!(current && ocf && ocf.value > 0)) {
+      const reason = why.divided(at, [current, 'capex'], [ocf, 'operatingCashFlowTtm']);
+      skip(id('capex-to-ocf'), reason);
+      skip(id('ocf-gap'), reason);
+    } else {
       const ratio = rounded(
         current.value / ocf.value,
         ratioDecimals(current.value / ocf.value, [current, ocf]),
@@ -198,7 +208,12 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     }
     const revenue = figures.get(`${company.id}.returns.revenue`);
     const cloud = figures.get(`${company.id}.returns.cloudRevenue`);
-    if (revenue && cloud && revenue.value > 0) {
+    if (!(revenue && cloud && revenue.value > 0)) {
+      skip(
+        id('cloud-share-of-revenue'),
+        why.divided(at, [cloud, 'cloudRevenue'], [revenue, 'revenue']),
+      );
+    } else {
       const share = cloud.value / revenue.value;
       const pct = rounded(share * 100, ratioDecimals(share, [cloud, revenue]) - 2);
       add(
@@ -215,7 +230,9 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const eps = company.returns?.eps;
     const actual = figures.get(`${company.id}.returns.eps.actual`);
     const expected = figures.get(`${company.id}.returns.eps.expected`);
-    if (eps && actual && expected && expected.value !== 0) {
+    if (!(eps && actual && expected && expected.value !== 0)) {
+      skip(id('eps-surprise'), why.divided(at, [actual, 'eps.actual'], [expected, 'eps.expected']));
+    } else {
       const ratio = actual.value / expected.value;
       const surprise = rounded((ratio - 1) * 100, ratioDecimals(ratio, [actual, expected]) - 2);
       add(
@@ -237,7 +254,10 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     const parts = capex
       .map((row) => row.byYear[year])
       .filter((f): f is ResolvedFigure => f !== undefined && !f.estimate);
-    if (parts.length < capex.length) return [];
+    if (parts.length < capex.length) {
+      skip(`derived.capex-total.${year}`, why.total(week, capex, year));
+      return [];
+    }
     const figure = derived(
       `derived.capex-total.${year}`,
       parts.reduce((sum, f) => sum + f.value, 0),
@@ -251,5 +271,5 @@ export function deriveMetrics(week: Week, options: DeriveOptions = {}): Metrics 
     return [{ year, figure }];
   });
 
-  return { figures, capex, capexYears, capexTotals };
+  return { figures, capex, capexYears, capexTotals, notComputed };
 }

@@ -47,6 +47,18 @@ export interface Metrics {
   capexYears: string[];
   /** Sum of the companies' capex, only for years where every company has a figure and none is estimated. */
   capexTotals: { year: string; figure: ResolvedFigure }[];
+  /**
+   * The derived figures the data cannot give, by id, with why and the data paths of their inputs:
+   * a text whose token names one is told why (data/text-rules.ts), not that no such figure exists.
+   */
+  notComputed?: ReadonlyMap<string, NotComputed>;
+}
+
+export interface NotComputed {
+  /** Why, in words (from the catalog). */
+  why: string;
+  /** Data paths of the inputs (where they are, or would be, in the week file). */
+  inputs: string[];
 }
 
 export interface CapexRow {

@@ -9,9 +9,13 @@
  * the next write, and a previous output that a kill left aside is put back first.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidInputError, WriteError } from '../errors.js';
+import { makeFolders } from '../io/folders.js';
+import { isAlive } from '../io/pid.js';
+import { pauseForTest } from '../io/test-pause.js';
 import { msg } from '../messages/index.js';
 import type { Artifact } from './artifacts.js';
 import { isOurManifest, MANIFEST_FILE } from './manifest.js';
@@ -22,23 +26,41 @@ export interface WrittenOutput {
   files: Record<string, string>;
 }
 
+/**
+ * Whether `<out>/<week>/` can be replaced, checked once the week is known and before anything is
+ * made (a file or someone's folder there is refused with all the work still to do); the leftovers
+ * of killed processes are recovered first. True when it holds an earlier output of ours.
+ */
+export async function checkOutputTarget(target: string): Promise<boolean> {
+  await recoverLeftovers(target);
+  return assertOurs(target);
+}
+
 export async function writeOutput(
   target: string,
   artifacts: readonly Artifact[],
 ): Promise<WrittenOutput> {
-  await recoverLeftovers(target);
-  const hadPrevious = await assertOurs(target);
+  const hadPrevious = await checkOutputTarget(target);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = sibling(target, 'staging', tag);
   const previous = sibling(target, 'previous', tag);
+  // A process that exits now (a second Ctrl-C) takes its staging folder with it and puts back
+  // a previous output it had set aside.
+  const atExit = () => {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
+  };
+  process.once('exit', atExit);
   try {
-    await mkdir(staging, { recursive: true });
+    await makeFolders(staging);
     for (const artifact of artifacts) {
       const file = path.join(staging, artifact.name);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, artifact.bytes);
     }
+    await pauseForTest('WRITE_STAGING');
     if (hadPrevious) await rename(target, previous);
+    if (hadPrevious) await pauseForTest('WRITE_ASIDE');
     try {
       await rename(staging, target);
     } catch (cause) {
@@ -48,6 +70,8 @@ export async function writeOutput(
   } catch (cause) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     throw new WriteError(msg.output.couldNotWrite(target), { cause });
+  } finally {
+    process.off('exit', atExit);
   }
   await rm(previous, { recursive: true, force: true }).catch(() => {});
   return {
@@ -90,15 +114,5 @@ async function recoverLeftovers(target: string): Promise<void> {
     const targetMissing = !(await lstat(target).catch(() => undefined));
     if (match[1] === 'previous' && targetMissing) await rename(leftover, target).catch(() => {});
     else await rm(leftover, { recursive: true, force: true }).catch(() => {});
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

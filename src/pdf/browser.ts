@@ -8,12 +8,13 @@
  * Linux), Microsoft Edge, and Chromium (Debian's /usr/bin/chromium and its usual other places).
  * An explicit setting that points nowhere is an error, never silently replaced by another browser.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer';
 import { BrowserNotFoundError, EnvironmentError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { explainLaunchFailure } from './launch-failure.js';
+import { registerLaunch, releaseLaunch } from './processes.js';
 import puppeteer from './puppeteer.js';
 
 export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'chrome' | 'edge' | 'system';
@@ -137,26 +138,24 @@ export function resolveBrowserExecutable(options: ResolveBrowserOptions = {}): B
 
 /**
  * A headless browser with a fresh profile in a temp folder, removed when the browser goes away
- * (closed or crashed). Close it with `browser.close()`.
+ * (closed, crashed or killed; see processes.ts). Close it with `browser.close()`. A browser that
+ * cannot run here is an EnvironmentError (exit 3); one that runs but fails to start (crashed,
+ * killed, timed out) a BrowserFailedError (exit 4).
  */
 export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise<Browser> {
   const executable = resolveBrowserExecutable(options);
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'capex-report-chromium-'));
-  const removeProfile = () => {
-    try {
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-    } catch {
-      // A leftover profile in the temp folder must not turn a finished build into a crash.
-    }
-  };
+  assertExecutable(executable.path);
+  const launched = registerLaunch();
   try {
     const browser = await puppeteer.launch({
       executablePath: executable.path,
       headless: true,
       pipe: true,
-      userDataDir,
+      userDataDir: launched.profile,
       // Chromium takes the last of a repeated switch: the loopback rule replaces the lockdown's.
       args: options.loopback ? [...BROWSER_ARGS, LOOPBACK_RULE] : [...BROWSER_ARGS],
+      env: browserEnv(launched.profile),
+      signal: launched.kill.signal,
       timeout: options.timeoutMs ?? 30_000,
       // A caller that handles signals itself closes the browser and cleans up; Puppeteer's own
       // handlers would instead exit the process at once, skipping that.
@@ -167,11 +166,35 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
     // Not on 'disconnected': Chromium still writes its profile after the pipe closes. close()
     // resolves after this 'exit' handler has run, so the folder is gone by then.
     const child = browser.process();
-    if (child === null || child.exitCode !== null) removeProfile();
-    else child.once('exit', removeProfile);
+    if (child?.pid !== undefined) launched.pid = child.pid;
+    if (child === null || child.exitCode !== null || child.signalCode !== null) {
+      releaseLaunch(launched);
+    } else child.once('exit', () => releaseLaunch(launched));
     return browser;
   } catch (cause) {
-    removeProfile();
-    throw new EnvironmentError(msg.browser.couldNotStart(executable.path), { cause });
+    releaseLaunch(launched);
+    throw await explainLaunchFailure(executable.path, cause);
+  }
+}
+
+/**
+ * Chromium's crash reporter keeps its folder under $XDG_CONFIG_HOME (or ~/.config), and with no
+ * HOME the home is the temporary folder: both point into the profile, which is removed.
+ */
+function browserEnv(profile: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: profile,
+    ...(process.env.HOME ? {} : { HOME: profile }),
+  };
+}
+
+/** A folder, or a file without an execute bit, would fail to spawn (and Node throws it unhandled). */
+function assertExecutable(file: string): void {
+  if (!statSync(file).isFile()) throw new EnvironmentError(msg.faults.browserNotAFile(file));
+  try {
+    accessSync(file, constants.X_OK);
+  } catch (cause) {
+    throw new EnvironmentError(msg.faults.browserNotExecutable(file), { cause });
   }
 }

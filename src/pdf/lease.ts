@@ -86,7 +86,7 @@ function leaseOf(
       const browser = await current();
       // A browser closing (Ctrl-C) would leave a new page waiting until Puppeteer's time-out.
       if (isClosed()) throw new PrintError(msg.browser.leaseClosed(job.locale));
-      return printPdf(browser, job);
+      return printPdf(browser, job, { mayRetry: () => !isClosed() });
     },
     close,
   };

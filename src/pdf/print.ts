@@ -7,8 +7,9 @@
 
 import type { Browser, PaperFormat } from 'puppeteer';
 import type { Locale } from '../data/schema.js';
-import { PrintError } from '../errors.js';
+import { PageTooWideError, PrintError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import { findOverflow, layOutForPrint } from './overflow.js';
 import { acquirePage, fontStyleOf, loadPage, type RefusedRequest, releasePage } from './pages.js';
 import { isPuppeteerError } from './puppeteer.js';
 
@@ -24,6 +25,11 @@ export interface PrintJob {
   format: PaperSize;
   /** Per attempt, for loading and for printing each (default 60 000 ms). */
   timeoutMs?: number;
+  /**
+   * The width the page's content must fit in (the paper less its margins): a page wider than it
+   * is refused with PageTooWideError instead of printed shrunk (see overflow.ts).
+   */
+  contentWidthMm?: number;
 }
 
 export type { RefusedRequest };
@@ -59,9 +65,16 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
   const { page, refused, navigations, crashed } = locked;
   let healthy = false;
   try {
+    if (job.contentWidthMm !== undefined) await layOutForPrint(page, job.contentWidthMm);
     const failedFonts = await Promise.race([crashed, loadPage(locked, job.html, fonts, timeout)]);
     if (failedFonts.length > 0) {
       throw new PrintError(msg.browser.fontsDidNotLoad(failedFonts));
+    }
+    if (job.contentWidthMm !== undefined) {
+      const wide = await Promise.race([crashed, findOverflow(page, job.contentWidthMm)]);
+      if (wide.length > 0) {
+        throw new PageTooWideError(msg.faults.pageTooWide(job.locale), job.locale, wide);
+      }
     }
     const pdf = await Promise.race([
       crashed,
@@ -89,13 +102,24 @@ async function printOnce(browser: Browser, job: PrintJob): Promise<PrintResult> 
   throw navigatedAway(navigations);
 }
 
+export interface PrintOptions {
+  /** False once the browser is being closed (Ctrl-C): a failed print is not tried again. */
+  mayRetry?: () => boolean;
+}
+
 /** One PDF; a crash or timeout is retried once, then reported as PrintError. */
-export async function printPdf(browser: Browser, job: PrintJob): Promise<PrintResult> {
+export async function printPdf(
+  browser: Browser,
+  job: PrintJob,
+  options: PrintOptions = {},
+): Promise<PrintResult> {
   const what = msg.browser.couldNotPrint(job.locale, job.title);
   try {
     return await printOnce(browser, job);
   } catch (first) {
-    if (!isTransient(first) || !browser.connected) {
+    if (first instanceof PageTooWideError) throw first; // the data's fault: the caller names it
+    const mayRetry = browser.connected && (options.mayRetry?.() ?? true);
+    if (!isTransient(first) || !mayRetry) {
       throw new PrintError(what, { cause: first });
     }
     try {

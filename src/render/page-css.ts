@@ -6,6 +6,15 @@ import type { Translate } from '../i18n/index.js';
 
 export type PaperSize = 'A4' | 'Letter';
 
+/** The page margins, in mm: top, right, bottom, left (the running header and footer sit in them). */
+export const PAGE_MARGINS_MM = [18, 16, 18, 16] as const;
+const PAPER_WIDTH_MM: Record<PaperSize, number> = { A4: 210, Letter: 215.9 };
+
+/** The width the page's content has to fit in (printing checks it: pdf/overflow.ts). */
+export function contentWidthMm(paper: PaperSize): number {
+  return PAPER_WIDTH_MM[paper] - PAGE_MARGINS_MM[1] - PAGE_MARGINS_MM[3];
+}
+
 /** A CSS string literal; data-derived text cannot close the string or the style element. */
 export function cssString(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
@@ -34,7 +43,7 @@ export function pageCss(options: {
   return `
 @page {
   size: ${options.paper};
-  margin: 18mm 16mm 18mm 16mm;
+  margin: ${PAGE_MARGINS_MM.map((mm) => `${mm}mm`).join(' ')};
   @top-left { content: ${cssString(options.title)}; ${box} }
   @top-right { content: ${cssString(options.weekLabel)}; ${box} }
   @bottom-left { content: ${cssString(options.t('page.confidential'))}; ${box} }

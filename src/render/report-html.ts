@@ -2,12 +2,15 @@
  * One language's complete HTML page: view → templates → fonts subset to the page's characters.
  */
 import type { Cache } from '../cache/index.js';
+import { locateCharacters, printedTexts } from '../data/glyph-rules.js';
+import type { LoadedWeek } from '../data/load.js';
 import type { Locale, Week } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
 import { buildFontCss } from '../fonts/subset.js';
 import type { Translate } from '../i18n/index.js';
 import { textOf } from '../inputs/files.js';
 import type { TemplateFiles } from '../inputs/load.js';
+import { locateProblems } from '../io/yaml.js';
 import { msg } from '../messages/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { markDraft } from './draft.js';
@@ -30,6 +33,8 @@ export interface LocaleHtmlInput {
   cache?: Cache | undefined;
   /** DRAFT across every page (a week with marks of new-week, built with --draft). */
   draft?: boolean;
+  /** The week file, to point a character no font has at its YAML line rather than the HTML. */
+  source?: Pick<LoadedWeek, 'file' | 'locate'> | undefined;
 }
 
 export interface LocaleHtml {
@@ -49,17 +54,20 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
   if (input.embedFonts !== false) {
     const fonts = await buildFontCss(page, { cache: input.cache });
     // A character no bundled font has would print as a blank: refuse rather than print it.
-    if (fonts.uncovered.length > 0) {
-      const found = fonts.uncovered.map(describeCharacter).join(', ');
-      throw new InvalidInputError(msg.fonts.noGlyphs(input.locale), [
-        { file: `report.${input.locale}.html`, path: '', ...msg.fonts.uncovered(found) },
-      ]);
-    }
+    if (fonts.uncovered.length > 0) throw uncovered(input, fonts.uncovered);
     fontCss = fonts.css;
   }
   return { locale: input.locale, title: view.title, html: insertFontCss(page, fontCss) };
 }
 
-function describeCharacter(c: string): string {
-  return `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+/** At the week's texts that hold them; a character from elsewhere (a locale file) at the HTML. */
+function uncovered(input: LocaleHtmlInput, characters: readonly string[]): InvalidInputError {
+  const { source, week, locale } = input;
+  const texts = source ? printedTexts(week) : [];
+  const elsewhere = characters.filter((c) => !texts.some((t) => t.text.includes(c)));
+  const names = elsewhere.map(msg.fonts.characterName).join(', ');
+  return new InvalidInputError(msg.fonts.noGlyphs(locale), [
+    ...(source ? locateProblems(source, locateCharacters(week, characters)) : []),
+    ...(names ? [{ file: `report.${locale}.html`, path: '', ...msg.fonts.uncovered(names) }] : []),
+  ]);
 }

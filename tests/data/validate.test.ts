@@ -37,7 +37,7 @@ describe('capex-report validate on bad week files', () => {
 describe('valid week files', () => {
   const validFiles = [
     ...readdirSync('data')
-      .filter((f) => f.endsWith('.yaml'))
+      .filter((f) => /^\d{4}-W\d{2}\.yaml$/.test(f))
       .map((f) => `data/${f}`),
     ...readdirSync('tests/fixtures/valid').map((f) => `tests/fixtures/valid/${f}`),
     'tests/fixtures/injection/2026-W06.yaml',

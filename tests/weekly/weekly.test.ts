@@ -14,6 +14,7 @@ import { msg } from '../../src/messages/index.js';
 import { ACTIVE_IDS, CLIENTS_YAML } from '../email/fixture.js';
 import { startSmtpServer, type TestServer } from '../email/smtp-server.js';
 import { CLI, ROOT, runCli } from '../helpers/cli.js';
+import { waitForPause } from '../helpers/pause.js';
 import { tempDirs } from '../helpers/temp.js';
 
 const temp = tempDirs('capex-report-weekly-');
@@ -72,16 +73,6 @@ function spawnWeekly(project: Project, pause: Record<string, string>): ChildProc
   });
 }
 
-async function waitFor(file: string, child: ChildProcess): Promise<void> {
-  const started = Date.now();
-  while (!existsSync(file)) {
-    if (child.exitCode !== null)
-      throw new Error(`weekly exited (${child.exitCode}) before ${file}`);
-    if (Date.now() - started > 90_000) throw new Error(`no ${file} after 90 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 function processesUsing(dir: string): string[] {
   const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
   return ps.split('\n').filter((line) => line.includes(dir) && !line.includes('ps -eo'));
@@ -112,7 +103,7 @@ describe('capex-report weekly', () => {
       const file = path.join(project.dir, `paused-${point}`);
       const child = spawnWeekly(project, { [`CAPEX_REPORT_TEST_PAUSE_${point}`]: file });
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      await waitFor(file, child);
+      await waitForPause(file, child);
       child.kill('SIGKILL');
       await exited;
       rmSync(file, { force: true });
@@ -149,7 +140,7 @@ describe('capex-report weekly', () => {
     const file = path.join(project.dir, 'paused');
     const child = spawnWeekly(project, { CAPEX_REPORT_TEST_PAUSE_AFTER_BUILD: file });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await waitFor(file, child);
+    await waitForPause(file, child);
     const second = await runCli(['weekly', '--week', WEEK], project.env, project.dir);
     expect(second.code).toBe(EXIT_CODES.busy);
     expect(second.stderr).toContain(`Another weekly run of ${WEEK} is going on`);

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { Cache } from './cache/index.js';
 import { type RenderedChart, renderCharts } from './charts/report.js';
+import type { Firm } from './config/schema.js';
 import { parseWeek } from './data/load.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
 import { validateTexts, validateWeek } from './data/validate.js';
@@ -19,6 +20,7 @@ import { BuildAbortedError, UsageError } from './errors.js';
 import { fontPackages } from './fonts/identity.js';
 import type { Translate } from './i18n/index.js';
 import { createTranslators } from './i18n/translators.js';
+import { type FirmIdentity, readFirm } from './inputs/firm.js';
 import { type BuildContext, inputHashes, inputsHash } from './inputs/hash.js';
 import { type InputSet, loadInputs } from './inputs/load.js';
 import { msg } from './messages/index.js';
@@ -53,6 +55,9 @@ export interface BuildOptions {
   inputs?: InputSet;
   templatesDir?: string | undefined;
   localesDir?: string | undefined;
+  /** The config's firm identity and its logo file: inputs too (hashed, archived, restored). */
+  firm?: Firm | undefined;
+  logoFile?: string | undefined;
   locales?: readonly Locale[];
   paper?: PaperSize;
   /** HTML and charts only: no browser needed. */
@@ -99,6 +104,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     stage('validate');
     const loaded = await parseWeek(inputs.week, cache);
     const week = validateWeek(loaded);
+    const firm = readFirm(inputs);
     // 3. derive: every computed figure, once; the texts' tokens are checked against them
     stage('derive');
     const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
@@ -112,7 +118,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     // 5-7. chart, render and print each language, Chromium printing one while Node makes the next
     const pages = await makeAndPrintInTurn(locales, {
       make: (locale) =>
-        makePage({ week, metrics, inputs, locale, t: translate(locale), paper, cache }, stage),
+        makePage(
+          { week, metrics, inputs, firm, locale, t: translate(locale), paper, cache },
+          stage,
+        ),
       print:
         lease &&
         (async (made) => {
@@ -150,6 +159,7 @@ interface PageInput {
   week: Week;
   metrics: Metrics;
   inputs: InputSet;
+  firm: FirmIdentity | undefined;
   locale: Locale;
   t: Translate;
   paper: PaperSize;
@@ -164,7 +174,7 @@ interface MadePage {
 
 /** Stages 5 and 6 for one language: its charts, then its page. */
 async function makePage(input: PageInput, stage: (name: BuildStage) => void): Promise<MadePage> {
-  const { week, metrics, inputs, locale, t, paper, cache } = input;
+  const { week, metrics, inputs, firm, locale, t, paper, cache } = input;
   stage('chart');
   const charts = await renderCharts({ week, metrics, locale, t, specs: inputs.charts, cache });
   stage('render');
@@ -178,6 +188,7 @@ async function makePage(input: PageInput, stage: (name: BuildStage) => void): Pr
     templates,
     paper,
     cache,
+    firm,
   });
   return { page, charts, t };
 }

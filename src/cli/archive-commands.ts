@@ -42,7 +42,11 @@ export async function runArchiveCommand(
       return runArchiveStore({
         root,
         dir: path.join(config.paths.output, built),
-        inputs: { dataFile: path.join(config.paths.data, `${built}.yaml`) },
+        inputs: {
+          dataFile: path.join(config.paths.data, `${built}.yaml`),
+          firm: config.firm,
+          logoFile: config.firm.logo,
+        },
         json,
       });
     }

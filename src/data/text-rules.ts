@@ -6,7 +6,7 @@
 import type { Problem } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { type Bilingual, LOCALES } from './schema.js';
-import { TOKEN_PATTERN } from './tokens.js';
+import { isTokenVariant, TOKEN_PATTERN, TOKEN_VARIANTS } from './tokens.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 
@@ -33,6 +33,9 @@ export function checkTexts(
         const id = m[1] ?? '';
         if (!ids.has(id)) {
           out.push({ path: at, ...msg.week.unknownToken(m[0]) });
+        }
+        if (m[2] !== undefined && !isTokenVariant(m[2])) {
+          out.push({ path: at, ...msg.week.unknownTokenVariant(m[0], TOKEN_VARIANTS) });
         }
       }
       const leftover = value.replace(TOKEN_PATTERN, '');

@@ -13,6 +13,7 @@ import * as build from './build.js';
 import * as charts from './charts.js';
 import * as cli from './cli.js';
 import * as config from './config.js';
+import * as firm from './firm.js';
 import * as fonts from './fonts.js';
 import * as format from './format.js';
 import * as input from './input.js';
@@ -31,6 +32,7 @@ export const msg = {
   charts,
   cli,
   config,
+  firm,
   fonts,
   format,
   input,

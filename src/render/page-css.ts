@@ -24,24 +24,42 @@ export function pageCounterContent(t: Translate): string {
     .join(' ');
 }
 
-export function pageCss(options: {
+export interface PageCssOptions {
   paper: PaperSize;
   title: string;
   weekLabel: string;
+  editionLabel: string;
+  /** The firm's name and logo (a data: URL) for the running header; none: the report's title. */
+  firmName?: string | null | undefined;
+  logo?: string | null | undefined;
+  /** The firm's colours: headings and rules, highlights. */
+  colors?: { primary: string; accent: string } | undefined;
   t: Translate;
-}): string {
+}
+
+export function pageCss(options: PageCssOptions): string {
   const box = "font-family: Inter, 'Noto Sans TC', sans-serif; font-size: 7.5pt; color: #5b6475;";
+  const left = options.firmName ?? options.title;
+  // The logo as the box's background: a content image would print at its own size.
+  const logo = options.logo
+    ? ` background: url(${cssString(options.logo)}) no-repeat left center / 4.2mm 4.2mm; padding-left: 6mm;`
+    : '';
+  const right = [options.title, options.weekLabel, options.editionLabel].join(' · ');
+  const colors = options.colors
+    ? `:root { --accent: ${options.colors.primary}; --highlight: ${options.colors.accent}; }`
+    : '';
   return `
 @page {
   size: ${options.paper};
-  margin: 18mm 16mm 18mm 16mm;
-  @top-left { content: ${cssString(options.title)}; ${box} }
-  @top-right { content: ${cssString(options.weekLabel)}; ${box} }
+  margin: 18mm 16mm 16mm 16mm;
+  @top-left { content: ${cssString(left)}; ${box}${logo} }
+  @top-right { content: ${cssString(right)}; ${box} }
   @bottom-left { content: ${cssString(options.t('page.confidential'))}; ${box} }
   @bottom-right { content: ${pageCounterContent(options.t)}; ${box} }
 }
 @page :first {
-  @top-left { content: none; }
+  @top-left { content: none; background: none; }
   @top-right { content: none; }
-}`;
+}
+${colors}`;
 }

@@ -7,6 +7,7 @@ import { InvalidInputError } from '../errors.js';
 import { buildFontCss } from '../fonts/subset.js';
 import type { Translate } from '../i18n/index.js';
 import { textOf } from '../inputs/files.js';
+import type { FirmIdentity } from '../inputs/firm.js';
 import type { TemplateFiles } from '../inputs/load.js';
 import { msg } from '../messages/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -27,6 +28,8 @@ export interface LocaleHtmlInput {
   embedFonts?: boolean;
   /** Keeps font subsets and precompiled templates. */
   cache?: Cache | undefined;
+  /** The firm's identity, from the config (through the inputs). */
+  firm?: FirmIdentity | undefined;
 }
 
 export interface LocaleHtml {
@@ -39,7 +42,8 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
   const view = buildReportView(input);
   const render = await compileTemplates(input.templates, input.t, input.cache);
   const css = textOf(input.templates.css);
-  const page = renderHtml({ view, render, css, t: input.t, paper: input.paper });
+  const colors = input.firm?.colors;
+  const page = renderHtml({ view, render, css, t: input.t, paper: input.paper, colors });
   let fontCss = '';
   if (input.embedFonts !== false) {
     const fonts = await buildFontCss(page, { cache: input.cache });

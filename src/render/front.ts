@@ -19,20 +19,26 @@ export interface FrontView {
   watch: Handlebars.SafeString[];
 }
 
-/** Where a headline may break: after a comma, colon, semicolon or dash, in either script. */
-const PHRASE_END = /(?<=[，、：；,:;—])\s*/u;
+/**
+ * A headline's phrases, each with the spaces after it: a phrase ends after Chinese punctuation
+ * (，、：；) or a dash, or after a comma, colon or semicolon that a space follows (so "file://"
+ * or "3:1" stay whole).
+ */
+const PHRASE = /.+?(?:[，、：；—]|[,:;](?=\s)|$)\s*/gsu;
 
 /**
  * The headline as phrases that each keep to one line while they fit: a line breaks between
  * phrases ("…capex plans, / and Amazon's…"), never inside one, in Chinese as in English.
  */
 export function headlineHtml(text: string, ctx: FigureContext): Handlebars.SafeString {
-  const phrases = text.split(PHRASE_END).filter((p) => p.trim() !== '');
-  const joiner = ctx.locale === 'en' ? ' ' : '';
-  const html = phrases
-    .map((phrase) => `<span class="phrase">${richText(phrase.trim(), ctx).toString()}</span>`)
-    .join(joiner);
-  return new Handlebars.SafeString(html);
+  const html = (text.match(PHRASE) ?? [])
+    .map((phrase) => {
+      const words = phrase.trimEnd();
+      const space = phrase.slice(words.length) === '' ? '' : ' ';
+      return `<span class="phrase">${richText(words, ctx).toString()}</span>${space}`;
+    })
+    .join('');
+  return new Handlebars.SafeString(html.trimEnd());
 }
 
 export function buildFront(week: Week, ctx: FigureContext, t: Translate): FrontView {

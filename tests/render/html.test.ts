@@ -42,9 +42,17 @@ describe('the bilingual HTML of the sample week', () => {
     }
   });
 
-  test('estimates are marked, in each language', () => {
-    expect(htmlText(html.en as string)).toContain('US$67.5B (est.)');
-    expect(htmlText(html['zh-TW'] as string)).toContain('675 億美元（估）');
+  test('estimates are marked, in each language, and explained under the chart', () => {
+    expect(htmlText(html.en as string)).toContain('more than US$67.5 billion (est.)');
+    expect(htmlText(html['zh-TW'] as string)).toContain('逾 675 億美元（估）');
+    expect(htmlText(html.en as string)).toContain(
+      "est.: our estimate from the source's wording, not a reported figure.",
+    );
+    expect(htmlText(html['zh-TW'] as string)).toContain(
+      '估：本部門依資料來源文字推算的估計值，並非公布數字。',
+    );
+    // Quietly: no underline or colour that would read as a link.
+    expect(html.en).not.toMatch(/\.fig\.est\s*\{[^}]*(?:underline|color)/);
   });
 
   test('page numbers, running header and lang come from the locale', () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BuildResult } from '../../src/build.js';
 import { buildReport } from '../../src/build.js';
+import { planCharts } from '../../src/charts/report.js';
+import { projectTranslator } from '../../src/i18n/index.js';
 import { htmlText, unitNumbers } from '../helpers/numbers.js';
 import { buildSample, LOCALES, missingFigures, tempOut } from '../helpers/sample.js';
 
@@ -53,6 +55,26 @@ describe('the bilingual HTML of the sample week', () => {
     );
     // Quietly: no underline or colour that would read as a link.
     expect(html.en).not.toMatch(/\.fig\.est\s*\{[^}]*(?:underline|color)/);
+  });
+
+  test('a figure is in one table or one chart at most, beside the prose that needs it', async () => {
+    for (const locale of LOCALES) {
+      const page = html[locale] as string;
+      const t = await projectTranslator(locale);
+      const charted = planCharts({ ...result, locale, t })
+        .filter((plan) => plan.id !== 'amazon-capex-vs-cash') // page 1's summary chart
+        .flatMap((plan) => plan.figures);
+      const tables = [
+        ...page.matchAll(/<(?:dl class="facts"|table class="figures)[\s\S]*?<\/(?:dl|table)>/g),
+      ]
+        .map((m) => m[0])
+        .join('');
+      const inTables = [...tables.matchAll(/data-fig="([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(inTables.length).toBeGreaterThan(10);
+      expect(new Set(inTables).size, `${locale}: a figure in two table rows`).toBe(inTables.length);
+      expect(inTables.filter((id) => charted.includes(id))).toEqual([]);
+      expect(new Set(charted).size).toBe(charted.length);
+    }
   });
 
   test('page numbers, running header and lang come from the locale', () => {

@@ -147,12 +147,12 @@ function pieceHtml(piece: Piece, locale: Locale): string {
 }
 
 /**
- * The last word of a text (English) or its last two characters (Chinese), with what follows:
- * the run a citation mark is bound to.
+ * The last word of a text (English) or its last four characters (Chinese, so that a last line
+ * is never one character and a mark): the run a citation mark is bound to.
  */
 function splitLastWord(text: string, locale: Locale): [string, string] {
   const at =
-    locale === 'zh-TW' ? Math.max(0, text.length - 2) : text.trimEnd().lastIndexOf(' ') + 1;
+    locale === 'zh-TW' ? Math.max(0, text.length - 4) : text.trimEnd().lastIndexOf(' ') + 1;
   return [text.slice(0, at), text.slice(at)];
 }
 

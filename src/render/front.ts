@@ -10,8 +10,10 @@ import Handlebars from './handlebars.js';
 
 export interface FrontView {
   headline: Handlebars.SafeString;
-  /** "Week ending 6 February 2026", "Edition 1", "Issued 6 February 2026" */
-  dates: string[];
+  /** "Week ending 6 February 2026" */
+  period: string;
+  /** "Edition 1 · Issued 6 February 2026" */
+  issue: string;
   /** "Edition 2, corrected: …" when the week says what a later edition corrected. */
   correction: string | null;
   view: Handlebars.SafeString | null;
@@ -47,11 +49,11 @@ export function buildFront(week: Week, ctx: FigureContext, t: Translate): FrontV
   const rich = (value: Record<Locale, string>) => richText(value[locale], ctx);
   return {
     headline: headlineHtml(text.headline[locale], ctx),
-    dates: [
-      t('cover.weekEnding', { date: formatDate(meta.periodEnd, locale) }),
+    period: t('cover.weekEnding', { date: formatDate(meta.periodEnd, locale) }),
+    issue: [
       t('cover.edition', { edition: meta.edition }),
       t('cover.issued', { date: formatDate(meta.issuedAt.slice(0, 10), locale) }),
-    ],
+    ].join(t('cover.separator')),
     correction: meta.correction
       ? t('cover.correction', { edition: meta.edition, note: meta.correction[locale] })
       : null,

@@ -6,6 +6,11 @@ import type { Translate } from '../i18n/index.js';
 
 export type PaperSize = 'A4' | 'Letter';
 
+/** Paper heights and the page's top and bottom margins, in mm. */
+const PAPER_HEIGHT: Record<PaperSize, number> = { A4: 297, Letter: 279.4 };
+const MARGIN_TOP = 18;
+const MARGIN_BOTTOM = 16;
+
 /** A CSS string literal; data-derived text cannot close the string or the style element. */
 export function cssString(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
@@ -46,12 +51,14 @@ export function pageCss(options: PageCssOptions): string {
     : '';
   const right = [options.title, options.weekLabel, options.editionLabel].join(' · ');
   const colors = options.colors
-    ? `:root { --accent: ${options.colors.primary}; --highlight: ${options.colors.accent}; }`
+    ? `--accent: ${options.colors.primary}; --highlight: ${options.colors.accent};`
     : '';
+  // Page 1 fills exactly one page body (its chart takes what the text leaves), never two.
+  const body = PAPER_HEIGHT[options.paper] - MARGIN_TOP - MARGIN_BOTTOM;
   return `
 @page {
   size: ${options.paper};
-  margin: 18mm 16mm 16mm 16mm;
+  margin: ${MARGIN_TOP}mm 16mm ${MARGIN_BOTTOM}mm 16mm;
   @top-left { content: ${cssString(left)}; ${box}${logo} }
   @top-right { content: ${cssString(right)}; ${box} }
   @bottom-left { content: ${cssString(options.t('page.confidential'))}; ${box} }
@@ -61,5 +68,5 @@ export function pageCss(options: PageCssOptions): string {
   @top-left { content: none; background: none; }
   @top-right { content: none; }
 }
-${colors}`;
+:root { --page-body-height: ${body}mm; ${colors} }`;
 }

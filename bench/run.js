@@ -21,7 +21,7 @@ import { FLOOR_ARGS, FLOOR_PDF_OPTIONS } from './floor.js';
 import { HAS_TIME, runNode } from './process.js';
 import { intervalVerdict, medianInterval, meets, round, summarize } from './stats.js';
 import { writeSyntheticWeeks } from './synthetic.js';
-import { printTable } from './table.js';
+import { printStages, printTable } from './table.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SAMPLE = path.join(ROOT, 'data/2026-W06.yaml');
@@ -39,6 +39,10 @@ const PLANS = {
     batchWeeks: 52,
     batchPairs: 3,
     judgeBatch: true,
+    // The later stages' figures (bench/archive.js, email.js, preview.js), each in its own process.
+    archive: ['--builds', '3', '--weeks', '52'],
+    email: ['--clients', '1000', '--pairs', '5'],
+    preview: ['7', '2'],
   },
   // Under a minute even when the machine is slow (a floor of ~4 s): no --no-cache run (it is not
   // a target and costs two floors), one batch pair of 3 weeks. 3 weeks are too few for the
@@ -53,6 +57,9 @@ const PLANS = {
     batchWeeks: 3,
     batchPairs: 1,
     judgeBatch: false,
+    archive: ['--builds', '1', '--weeks', '8'],
+    email: ['--clients', '200', '--pairs', '2'],
+    preview: ['3', '1'],
   },
 };
 
@@ -61,7 +68,48 @@ export const TARGETS = {
   batch_throughput_vs_floor: { min: 0.95 },
   warm_print_share: { min: 0.5 },
   pdf_bytes: { max: 600_000 },
+  archive_vs_cold_build: { max: 0.1 },
+  verify_vs_sha256sum: { min: 0.8 },
+  email_vs_bare_pool: { min: 0.8 },
+  preview_vs_floor: { max: 1.3 },
 };
+
+/** Runs one of the stage benches (its own process) and returns the JSON it prints. */
+async function stageBench(script, args, env) {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [at(`bench/${script}`), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`bench/${script} exited ${code}`));
+      else resolve(JSON.parse(out));
+    });
+  });
+}
+
+/** The archive, e-mail and preview figures, judged against their targets. */
+async function measureStages(plan, env, timed) {
+  const archive = await timed('archive', () => stageBench('archive.js', plan.archive, env));
+  const email = await timed('email', () => stageBench('email.js', plan.email, env));
+  const preview = await timed('preview', () => stageBench('preview.js', plan.preview, env));
+  const figures = {
+    archive_vs_cold_build: archive.archive_vs_cold_build,
+    verify_vs_sha256sum: archive.verify_vs_sha256sum,
+    email_vs_bare_pool: email.email_vs_bare_pool.median,
+    preview_vs_floor: preview.medianRatio,
+  };
+  const judged = Object.fromEntries(
+    Object.entries(figures).map(([name, value]) => [name, meets(TARGETS[name], value)]),
+  );
+  return { figures, judged, archive, email, preview };
+}
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
@@ -426,6 +474,7 @@ async function main(argv) {
     const cold = await timed('cold', () => measureCold(work, plan, env, reference.html));
     const warm = await timed('warm', () => measureWarm(work, plan, env));
     const batch = await timed('batch', () => measureBatch(work, plan, env));
+    const stages = argv.includes('--no-stages') ? undefined : await measureStages(plan, env, timed);
     const { figures, targets, confidence, breakdown } = summarizeAll({
       plan,
       reference,
@@ -464,6 +513,7 @@ async function main(argv) {
       confidence,
       figures,
       breakdown,
+      stages,
       runs: {
         cold: cold.map(({ build, floor, ...times }) => times),
         warm,
@@ -471,6 +521,7 @@ async function main(argv) {
       },
     };
     printTable(result, TARGETS);
+    if (stages) printStages(stages, TARGETS);
     const dir = at('output/bench');
     await mkdir(dir, { recursive: true });
     const latest = path.join(dir, 'latest.json');

@@ -153,3 +153,33 @@ export function printTable(r, targets) {
   breakdownLine('batch build, per week by stage', r.breakdown.batch_stages_ms_per_week);
   out(`${r.mode} mode, ${r.seconds} s; timings are noisy when other work shares the machine.`);
 }
+
+/** The archive, e-mail and preview figures (bench/archive.js, email.js, preview.js). */
+export function printStages(stages, targets) {
+  const { figures, judged, archive, email, preview } = stages;
+  out();
+  out('later stages, each in its own process');
+  out('-'.repeat(100));
+  const judgedRow = (label, name, digits) =>
+    row(label, figures[name], digits, targetText(targets[name]), statusText(judged[name]));
+  judgedRow('archive a built week ÷ its cold build', 'archive_vs_cold_build', 3);
+  out(
+    `  archive ${archive.archive_ms.join(', ')} ms; cold build ${archive.cold_build_ms.join(', ')} ms`,
+  );
+  judgedRow(
+    `archive verify ÷ sha256sum (${archive.synthetic.versions} versions)`,
+    'verify_vs_sha256sum',
+    2,
+  );
+  out(
+    `  verify ${archive.verify_mb_per_s} MB/s; sha256sum ${archive.sha256sum_mb_per_s} MB/s over ${archive.synthetic.megabytes} MB`,
+  );
+  judgedRow(`send ÷ a bare nodemailer pool (${email.clients} clients)`, 'email_vs_bare_pool', 2);
+  out(
+    `  ${email.ours_msgs_per_s} vs ${email.bare_msgs_per_s} msg/s; CPU ${email.ours_cpu_ms_per_msg} vs ${email.bare_cpu_ms_per_msg} ms/msg; peak RSS ${email.ours_peak_rss_mb} vs ${email.bare_peak_rss_mb} MB (pairs: min ${email.email_vs_bare_pool.min}, max ${email.email_vs_bare_pool.max})`,
+  );
+  judgedRow('preview latency ÷ (warm HTML rebuild + reload)', 'preview_vs_floor', 2);
+  out(
+    `  preview ${preview.medianPreviewMs} ms; floor ${preview.medianFloorMs} ms (pairs: ${preview.pairs.map((p) => p.ratio).join(', ')})`,
+  );
+}

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import type { Cache } from './cache/index.js';
 import { type RenderedChart, renderCharts } from './charts/report.js';
+import type { Firm } from './config/schema.js';
 import { type LoadedWeek, parseWeek } from './data/load.js';
 import { findMarks, refuseMarked } from './data/review.js';
 import { LOCALES, type Locale, type Week } from './data/schema.js';
@@ -21,6 +22,7 @@ import { BuildAbortedError, UsageError } from './errors.js';
 import { fontPackages } from './fonts/identity.js';
 import type { Translate } from './i18n/index.js';
 import { createTranslators } from './i18n/translators.js';
+import { type FirmIdentity, readFirm } from './inputs/firm.js';
 import { type BuildContext, inputHashes, inputsHash } from './inputs/hash.js';
 import { type InputSet, loadInputs } from './inputs/load.js';
 import { msg } from './messages/index.js';
@@ -55,6 +57,9 @@ export interface BuildOptions {
   inputs?: InputSet;
   templatesDir?: string | undefined;
   localesDir?: string | undefined;
+  /** The config's firm identity and its logo file: inputs too (hashed, archived, restored). */
+  firm?: Firm | undefined;
+  logoFile?: string | undefined;
   locales?: readonly Locale[];
   paper?: PaperSize;
   /** HTML and charts only: no browser needed. */
@@ -116,6 +121,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const draft = Boolean(options.draft) && findMarks(week).length > 0;
     // Nothing in the way of <out>/<week>/ (checked again when written)
     if (options.outDir) await checkOutputTarget(path.resolve(options.outDir, week.meta.week));
+    const firm = readFirm(inputs);
     // 3. derive: every computed figure, once; the texts' tokens are checked against them
     stage('derive');
     const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
@@ -138,6 +144,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
             t: translate(locale),
             paper,
             cache,
+            firm,
             draft,
             source: loaded,
           },
@@ -187,6 +194,7 @@ interface PageInput {
   week: Week;
   metrics: Metrics;
   inputs: InputSet;
+  firm: FirmIdentity | undefined;
   locale: Locale;
   t: Translate;
   paper: PaperSize;
@@ -203,7 +211,7 @@ interface MadePage {
 
 /** Stages 5 and 6 for one language: its charts, then its page. */
 async function makePage(input: PageInput, stage: (name: BuildStage) => void): Promise<MadePage> {
-  const { week, metrics, inputs, locale, t, paper, cache, draft, source } = input;
+  const { week, metrics, inputs, firm, locale, t, paper, cache, draft, source } = input;
   stage('chart');
   const charts = await renderCharts({ week, metrics, locale, t, specs: inputs.charts, cache });
   stage('render');
@@ -217,6 +225,7 @@ async function makePage(input: PageInput, stage: (name: BuildStage) => void): Pr
     templates,
     paper,
     cache,
+    firm,
     draft,
     source,
   });

@@ -24,8 +24,29 @@ function elementId(id: string): string {
   return `chart-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 }
 
-/** The SVG with role="img", aria-labelledby and <title>/<desc> right after the opening tag. */
-export function addAccessibleText(svg: string, text: ChartText): string {
+/**
+ * Vega names a gradient from a counter shared by the whole process ("gradient_7"), so the same
+ * chart would come out with other ids after other charts, and two charts inlined in one page
+ * could both define "gradient_0". The ids are renamed after the chart, in order of appearance.
+ */
+export function stableGradientIds(svg: string, id: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bgradient_\d+\b/g, (found) => {
+    let name = names.get(found);
+    if (!name) {
+      name = `${elementId(id)}-gradient-${names.size + 1}`;
+      names.set(found, name);
+    }
+    return name;
+  });
+}
+
+/**
+ * The SVG with role="img", aria-labelledby and <title>/<desc> right after the opening tag (and
+ * its gradients named after the chart: stableGradientIds).
+ */
+export function addAccessibleText(drawn: string, text: ChartText): string {
+  const svg = stableGradientIds(drawn, text.id);
   const open = /^<svg\b[^>]*>/.exec(svg);
   if (!open) throw new Error('expected the SVG to start with an <svg> element');
   const base = elementId(text.id);

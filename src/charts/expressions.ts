@@ -52,7 +52,7 @@ export const CHART_EXPRESSIONS = {
   formatMultiple: (value: number, locale: unknown) => formatMultiple(value, asLocale(locale)),
   /** "US$ billions" / "億美元", the unit that goes with formatAxisMoneyBn ticks. */
   moneyAxisUnit: (locale: unknown) => moneyAxisUnit(asLocale(locale)),
-  /** The compact qualifier symbol ("~", ">", "≤", "≥") for a figure's qualifier and kind. */
+  /** The compact qualifier word ("about ", "最高 ") for a figure's qualifier and kind. */
   qualifierMark: (qualifier: unknown, kind: unknown, locale: unknown) =>
     qualifierWord(asQualifier(qualifier), String(kind) as Kind, asLocale(locale), 'compact'),
   /** " (est.)" / "（估）". */

@@ -10,8 +10,11 @@ import { msg } from '../messages/index.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Values i18next may interpolate into chart strings (`{{company}}`, `{{summary}}`). */
-export type ChartVars = Readonly<Record<string, string | number>>;
+/**
+ * Values i18next may interpolate into chart strings (`{{company}}`, `{{summary}}`); a `$v`
+ * marker may also take a list or an object the data builder made (a legend for what is drawn).
+ */
+export type ChartVars = Readonly<Record<string, Json>>;
 
 type Marker = { $t: string } | { $v: string };
 
@@ -25,11 +28,11 @@ function isMarker(value: object): value is Marker {
   );
 }
 
-function resolve(marker: Marker, t: Translate, vars: ChartVars): string {
+function resolve(marker: Marker, t: Translate, vars: ChartVars): Json {
   if ('$t' in marker) return t(marker.$t, { ...vars });
   const value = vars[marker.$v];
   if (value === undefined) throw new Error(msg.charts.missingValue(marker.$v));
-  return String(value);
+  return value;
 }
 
 /** A copy of `spec` with every `{ "$t": key }` replaced by `t(key, vars)`, `{ "$v": name }` by `vars[name]`. */

@@ -27,6 +27,11 @@ export interface RenderedChart {
   /** A text alternative stating the chart's numbers (also the SVG's <desc>). */
   description: string;
   svg: string;
+  /** The source line printed under the chart, and its sources' ids. */
+  source: string;
+  sourceIds: readonly string[];
+  /** Ids of the figures it draws. */
+  figures: readonly string[];
 }
 
 /** `capex-by-company.zh-TW.svg`: the file name under output/<week>/charts/. */
@@ -95,7 +100,8 @@ export async function renderCharts(input: RenderChartsInput): Promise<RenderedCh
       const chart = { name: plan.id, locale, data: plan.data, file };
       const options = input.onWarning ? { ...chart, onWarning: input.onWarning } : chart;
       const svg = await renderChart(spec as object, options, { cache: input.cache });
-      return { id: plan.id, ...describeSpec(spec), svg };
+      const drawn = { source: plan.vars.source, sourceIds: plan.sourceIds, figures: plan.figures };
+      return { id: plan.id, ...describeSpec(spec), svg, ...drawn };
     }),
   );
 }

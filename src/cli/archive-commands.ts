@@ -44,7 +44,7 @@ export async function runArchiveCommand(
       return runArchiveStore({
         root,
         dir: path.join(config.paths.output, built),
-        inputs: { dataFile },
+        inputs: { dataFile, firm: config.firm, logoFile: config.firm.logo },
         json,
       });
     }

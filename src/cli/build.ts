@@ -64,6 +64,8 @@ export async function runBuild(options: BuildCommandOptions): Promise<void> {
     ]);
     const result = await buildReport({
       dataFile,
+      firm: config.firm,
+      logoFile: config.firm.logo,
       outDir: config.paths.output,
       locales: config.report.languages,
       paper: config.report.paper,

@@ -33,7 +33,7 @@ export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<v
     const result = await runWeekly({
       config,
       dataFile,
-      inputs: { logoFile: config.firm.logo },
+      inputs: { firm: config.firm, logoFile: config.firm.logo },
       clientsFile: config.paths.clients,
       dryRun: options.dryRun,
       signal: controller.signal,

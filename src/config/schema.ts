@@ -60,7 +60,7 @@ const analystSchema = z.strictObject({
   certification: bilingual.optional(),
 });
 
-const firmSchema = z.strictObject({
+export const firmSchema = z.strictObject({
   name: bilingual.optional(),
   /** An SVG or PNG file, printed on page 1 and in the running header. */
   logo: imagePath.optional(),

@@ -7,7 +7,7 @@ import type { Problem } from '../errors.js';
 import { msg } from '../messages/index.js';
 import type { NotComputed } from '../metrics/types.js';
 import { type Bilingual, LOCALES } from './schema.js';
-import { TOKEN_PATTERN } from './tokens.js';
+import { isTokenVariant, TOKEN_PATTERN, TOKEN_VARIANTS } from './tokens.js';
 
 type Issue = Omit<Problem, 'file' | 'line' | 'column'>;
 
@@ -45,6 +45,9 @@ export function checkTexts(
         const reason = notComputed.get(id);
         if (!ids.has(id) && reason) explain(at, m[0], id, reason);
         else if (!ids.has(id)) out.push({ path: at, ...msg.week.unknownToken(m[0]) });
+        if (m[2] !== undefined && !isTokenVariant(m[2])) {
+          out.push({ path: at, ...msg.week.unknownTokenVariant(m[0], TOKEN_VARIANTS) });
+        }
       }
       const leftover = value.replace(TOKEN_PATTERN, '');
       const stray = /\[\[[^\]]*\]\]|\[\[|\]\]/.exec(leftover);

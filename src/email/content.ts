@@ -9,6 +9,7 @@ import type { Locale } from '../data/schema.js';
 import { formatFigure, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { ResolvedFigure } from '../metrics/types.js';
+import { disclaimerParagraphs } from '../render/firm-view.js';
 import type { Edition } from './edition.js';
 import { plainText } from './text.js';
 
@@ -16,9 +17,9 @@ export interface CapexTable {
   heading: string;
   columns: string[];
   rows: { name: string; ticker: string; cells: string[] }[];
-  total: { label: string; cells: string[] };
+  /** What "(est.)" means, when a cell holds an estimate; otherwise empty. */
   note: string;
-  /** The table as lines of text: "Amazon (AMZN): Capex 2025 ~US$125B · Capex 2026 ~US$200B · …". */
+  /** The table as lines of text: "Amazon (AMZN): 2025 about US$125 billion · 2026 plan …". */
   lines: string[];
 }
 
@@ -92,9 +93,11 @@ export function buildContent({ edition, firm, locale, t, test }: ContentInput): 
     attachment: attachmentOf(edition, t),
     disclaimer: {
       heading: t('sections.disclaimer'),
-      paragraphs:
-        firm.disclaimer?.[locale] ??
-        (week.text.disclaimer ? [text(week.text.disclaimer[locale])] : [t('disclaimer.default')]),
+      // As the report prints it: the week's own notice, then the firm's or the standard text.
+      paragraphs: [
+        ...(week.text.disclaimer ? [text(week.text.disclaimer[locale])] : []),
+        ...disclaimerParagraphs(firm, locale, t),
+      ],
     },
     firm: firmContent(firm, locale, t),
   };
@@ -115,50 +118,39 @@ function attachmentOf(edition: Edition, t: Translate) {
 
 function capexTable({ metrics }: Edition, locale: Locale, t: Translate): CapexTable {
   const na = t('table.notAvailable');
-  const cell = (figure: ResolvedFigure | undefined, signed = false) =>
-    figure ? formatFigure(figure, locale, { style: 'compact', signed }) : na;
-  const estimates = metrics.capex.some((row) => Object.values(row.byYear).some((f) => f?.estimate));
-  const columns = [
-    t('table.company'),
-    ...metrics.capexYears.map((year) => t('table.capexYear', { year })),
-    t('table.growth'),
-  ];
+  // In prose style, as the report's own sentences print each figure ("about US$200 billion").
+  const cell = (figure: ResolvedFigure | undefined) => (figure ? formatFigure(figure, locale) : na);
+  const years = metrics.capexYears.slice(-2);
+  const [previousYear, planYear] = years;
+  const planned = metrics.capex.some(
+    (row) => planYear && row.byYear[planYear]?.kind === 'guidance',
+  );
+  const vars = { previousYear, planYear };
+  const yearLabel = (year: string) =>
+    year === planYear
+      ? t(`charts.capexByCompany.${planned ? 'plan' : 'latest'}`, vars)
+      : t('charts.capexByCompany.previous', { ...vars, previousYear: year });
+  const estimates = metrics.capex.some((row) => years.some((year) => row.byYear[year]?.estimate));
+  const columns = [t('email.capexCompany'), ...years.map(yearLabel)];
   const rows = metrics.capex.map((row) => ({
     name: row.name[locale],
     ticker: row.ticker,
-    cells: [...metrics.capexYears.map((year) => cell(row.byYear[year])), cell(row.growth, true)],
+    cells: years.map((year) => cell(row.byYear[year])),
   }));
-  const total = {
-    label: t('table.combinedPartial'),
-    cells: [
-      ...metrics.capexYears.map((year) =>
-        cell(metrics.capexTotals.find((sum) => sum.year === year)?.figure),
-      ),
-      '—',
-    ],
-  };
-  // "Capex 2025 ~US$125B · Capex 2026 ~US$200B · Growth ~+60%"; the total has no growth.
+  // "Amazon (AMZN): 2025 about US$125 billion · 2026 plan about US$200 billion"
   const labelled = (cells: readonly string[]) =>
-    cells.flatMap((value, i) => (value === '—' ? [] : [`${columns[i + 1]} ${value}`])).join(' · ');
+    cells.map((value, i) => `${columns[i + 1]} ${value}`).join(' · ');
   return {
     heading: t('email.capex'),
     columns,
     rows,
-    total,
-    note: sentences(locale, [
-      t('capex.unitNote'),
-      estimates ? t('legend.estimate') : '',
-      t('legend.qualifiers'),
-    ]),
-    lines: [
-      ...rows.map((row) =>
-        t('email.textRow', {
-          label: t('email.company', { name: row.name, ticker: row.ticker }),
-          cells: labelled(row.cells),
-        }),
-      ),
-      t('email.textRow', { label: total.label, cells: labelled(total.cells) }),
-    ],
+    note: estimates ? t('notes.estimate') : '',
+    lines: rows.map((row) =>
+      t('email.textRow', {
+        label: t('email.company', { name: row.name, ticker: row.ticker }),
+        cells: labelled(row.cells),
+      }),
+    ),
   };
 }
 

@@ -25,12 +25,18 @@ const BY_UNIT: Record<Unit, NumberFormatter> = {
 
 /**
  * "about US$200 billion", "逾 10%", "US$93.5 billion (est.)". Decimals come from the options,
- * else from the figure, else from how the value was written.
+ * else from the figure, else from how the value was written. With `magnitude`, the size alone:
+ * −10 `over` is "more than 10%".
  */
 export function formatFigure(fig: FigureLike, locale: Locale, opts: FormatOptions = {}): string {
   const decimals = opts.decimals ?? fig.decimals;
-  const numberOpts: FormatOptions = decimals === undefined ? opts : { ...opts, decimals };
-  const number = BY_UNIT[fig.unit](fig.value, locale, numberOpts);
+  const numberOpts: FormatOptions = {
+    ...opts,
+    ...(decimals === undefined ? {} : { decimals }),
+    ...(opts.magnitude ? { signed: false } : {}),
+  };
+  const value = opts.magnitude ? Math.abs(fig.value) : fig.value;
+  const number = BY_UNIT[fig.unit](value, locale, numberOpts);
   const negative = number.startsWith('\u2212');
   const prefix = qualifierWord(fig.qualifier, fig.kind, locale, opts.style ?? 'prose', negative);
   const mark = fig.estimate === true && opts.estMark !== false ? estimateMark(locale) : '';

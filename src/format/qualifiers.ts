@@ -1,7 +1,9 @@
 /**
  * Words around a number: how the source qualified it ("about", "more than") and the estimate
- * mark. Chinese prose keeps a space between the word and the numeral, as the rest of the report
- * does between CJK text and numbers ("約 2,000 億美元", "2026 年第 6 週").
+ * mark. Tables and chart labels say it in words too, as a reader expects ("約", "最高", "about",
+ * "up to"), never in symbols ("~", "≤"), which read as notation. Chinese keeps a space between
+ * the word and the numeral, as the rest of the report does between CJK text and numbers
+ * ("約 2,000 億美元", "2026 年第 6 週").
  */
 import type { Kind, Locale, Qualifier } from '../data/schema.js';
 import type { Style } from './types.js';
@@ -19,13 +21,10 @@ const PROSE: Record<Locale, Record<Wording, string>> = {
   'zh-TW': { approx: '約 ', over: '逾 ', under: '不到 ', 'up-to': '最高 ', 'at-least': '至少 ' },
 };
 
-/** Tables and chart labels use symbols, the same in both languages. */
-const COMPACT: Record<Wording, string> = {
-  approx: '~',
-  over: '>',
-  under: '<',
-  'up-to': '≤',
-  'at-least': '≥',
+/** Tables and chart labels: the same words, English a shorter "over" / "under". */
+const COMPACT: Record<Locale, Record<Wording, string>> = {
+  en: { ...PROSE.en, over: 'over ', under: 'under ' },
+  'zh-TW': PROSE['zh-TW'],
 };
 
 /**
@@ -36,10 +35,10 @@ const NEGATIVE_PROSE: Record<Locale, Partial<Record<Wording, string>>> = {
   en: { over: 'below ', under: 'above ', 'up-to': 'no lower than ' },
   'zh-TW': { over: '低於 ', under: '高於 ', 'up-to': '不低於 ' },
 };
-const NEGATIVE_COMPACT: Partial<Record<Wording, string>> = { over: '<', under: '>', 'up-to': '≥' };
+const NEGATIVE_COMPACT: Record<Locale, Partial<Record<Wording, string>>> = NEGATIVE_PROSE;
 
 /**
- * The word (with its trailing space) or symbol that goes before a number. A `lower-bound` figure
+ * The word (with its trailing space) that goes before a number. A `lower-bound` figure
  * without a qualifier of its own reads "at least"; an explicit qualifier wins. For a negative
  * number, size qualifiers read along the number line (see NEGATIVE_PROSE).
  */
@@ -54,10 +53,10 @@ export function qualifierWord(
   if (wording === undefined) return '';
   if (negative) {
     const flipped =
-      style === 'compact' ? NEGATIVE_COMPACT[wording] : NEGATIVE_PROSE[locale][wording];
+      style === 'compact' ? NEGATIVE_COMPACT[locale][wording] : NEGATIVE_PROSE[locale][wording];
     if (flipped !== undefined) return flipped;
   }
-  return style === 'compact' ? COMPACT[wording] : PROSE[locale][wording];
+  return (style === 'compact' ? COMPACT : PROSE)[locale][wording];
 }
 
 /** Appended to an estimate: " (est.)" / "（估）" (full-width brackets, no space, in Chinese). */

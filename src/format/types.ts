@@ -11,6 +11,11 @@ export interface FormatOptions {
   decimals?: number;
   /** Append the estimate mark when the figure is an estimate (default true). */
   estMark?: boolean;
+  /**
+   * Print the size without its sign, the qualifier read as a size: −10 `over` is "more than 10%",
+   * for a sentence whose verb carries the direction ("fell more than 10%"). No "+" either.
+   */
+  magnitude?: boolean;
 }
 
 /** A figure-like value: ResolvedFigure from src/metrics/types.ts satisfies it. */

@@ -1,11 +1,13 @@
 /**
  * Stage 1, load: every file a build is made from, read once: the week file, the templates
- * (layout, partials, print stylesheet), the chart specs, both locale files and the firm's logo.
+ * (layout, partials, print stylesheet), the chart specs, both locale files and the firm's
+ * identity from the config (`config/firm.json`, the config's `firm` section) with its logo.
  * Later stages, the manifest and the archive all take them from the InputSet; nothing reads them
  * again. An input set can also come from the archive (inputs of a stored version).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Firm } from '../config/schema.js';
 import { MAX_WEEK_FILE_BYTES } from '../data/limits.js';
 import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
@@ -27,15 +29,22 @@ export interface InputSet {
   charts: InputFile[];
   /** Both languages' strings, always (a key in one only is invalid input). */
   locales: Record<Locale, InputFile>;
-  /** The firm's logo, from the config. */
+  /** The firm's identity, from the config: `config/firm.json` (see firmInput). */
+  firm?: InputFile;
+  /** The firm's logo, from the config: `config/<file name>`. */
   logo?: InputFile;
 }
+
+/** The name of the firm's identity among the inputs. */
+export const FIRM_INPUT = 'config/firm.json';
 
 export interface InputPaths {
   dataFile: string;
   templatesDir?: string | undefined;
   localesDir?: string | undefined;
   logoFile?: string | undefined;
+  /** The config's `firm` section; its `logo` is read as `logoFile` (the CLI passes both). */
+  firm?: Firm | undefined;
 }
 
 /** Each kind of input: its role in messages, and what its file is. */
@@ -58,6 +67,7 @@ export function listInputs(inputs: InputSet): InputFile[] {
     inputs.templates.css,
     ...inputs.charts,
     ...LOCALES.map((l) => inputs.locales[l]),
+    ...(inputs.firm ? [inputs.firm] : []),
     ...(inputs.logo ? [inputs.logo] : []),
   ];
 }
@@ -75,7 +85,8 @@ export function inputSetOf(files: readonly InputFile[]): InputSet {
   const css = named('templates/styles/report.css');
   const zh = named('locales/zh-TW.json');
   const en = named('locales/en.json');
-  const logo = files.find((f) => f.name.startsWith('config/'));
+  const firm = named(FIRM_INPUT);
+  const logo = files.find((f) => f.name.startsWith('config/') && f.name !== FIRM_INPUT);
   if (!week || !layout || !css || !zh || !en) {
     const missing = [
       ['a week file (data/…)', week],
@@ -93,6 +104,7 @@ export function inputSetOf(files: readonly InputFile[]): InputSet {
     templates: { layout, partials: under('templates/partials/', '.hbs'), css },
     charts: under('templates/charts/', '.vl.json'),
     locales: { 'zh-TW': zh, en },
+    ...(firm ? { firm } : {}),
     ...(logo ? { logo } : {}),
   };
 }
@@ -123,6 +135,7 @@ export async function loadInputs(paths: InputPaths): Promise<InputSet> {
   const templatesDir = paths.templatesDir ?? TEMPLATES_DIR;
   const localesDir = paths.localesDir ?? LOCALES_DIR;
   const read = readInput;
+  const logoFile = paths.logoFile ?? paths.firm?.logo;
   const [week, layout, partials, css, charts, zh, en, logo] = await Promise.all([
     readWeekFile(paths.dataFile),
     read('templates/layout.hbs', path.join(templatesDir, 'layout.hbs'), KINDS.template),
@@ -131,17 +144,42 @@ export async function loadInputs(paths: InputPaths): Promise<InputSet> {
     readFolder(templatesDir, 'charts', '.vl.json', KINDS.chart),
     read('locales/zh-TW.json', path.join(localesDir, 'zh-TW.json'), KINDS.locale),
     read('locales/en.json', path.join(localesDir, 'en.json'), KINDS.locale),
-    paths.logoFile
-      ? read(`config/${path.basename(paths.logoFile)}`, paths.logoFile, KINDS.logo)
-      : undefined,
+    logoFile ? read(`config/${path.basename(logoFile)}`, logoFile, KINDS.logo) : undefined,
   ]);
+  const firm = firmInput(paths.firm, logo);
   return {
     week,
     templates: { layout, partials, css },
     charts,
     locales: { 'zh-TW': zh, en },
+    ...(firm ? { firm } : {}),
     ...(logo ? { logo } : {}),
   };
+}
+
+/**
+ * The firm's identity as an input file, so it is hashed, archived and restored like the others:
+ * the config's `firm` section as JSON (keys sorted, so the same identity gives the same bytes),
+ * its logo path replaced by the logo's input name. No firm configured: no file.
+ */
+export function firmInput(
+  firm: Firm | undefined,
+  logo: InputFile | undefined,
+): InputFile | undefined {
+  if (!firm || Object.keys(firm).length === 0) return undefined;
+  const { logo: _path, ...rest } = firm;
+  const identity = logo ? { ...rest, logo: logo.name } : rest;
+  return inputFile(FIRM_INPUT, Buffer.from(`${JSON.stringify(sortKeys(identity), null, 2)}\n`));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** The files of `<dir>/<sub>/` ending in `ext`, in name order, named `templates/<sub>/<file>`. */

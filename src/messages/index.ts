@@ -16,6 +16,7 @@ import * as clients from './clients.js';
 import * as config from './config.js';
 import * as email from './email.js';
 import * as faults from './faults.js';
+import * as firm from './firm.js';
 import * as fonts from './fonts.js';
 import * as format from './format.js';
 import * as input from './input.js';
@@ -41,6 +42,7 @@ export const msg = {
   config,
   email,
   faults,
+  firm,
   fonts,
   format,
   input,

@@ -64,6 +64,11 @@ export const unknownToken = (token: string): ProblemText => ({
   found: token,
   hint: 'see "Figure ids" in the README',
 });
+export const unknownTokenVariant = (token: string, variants: readonly string[]): ProblemText => ({
+  expected: `a token [[id]] or [[id|variant]] with a variant of: ${variants.join(', ')}`,
+  found: token,
+  hint: '[[id|abs]] prints the size without its sign, for a verb that says the direction',
+});
 export const malformedToken = (found: string): ProblemText => ({
   expected: 'tokens written [[id]] with a lower-case id and no spaces',
   found,

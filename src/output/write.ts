@@ -6,7 +6,9 @@
  * The writer replaces only what it wrote itself: a target that is not a folder holding one of our
  * manifests (a file, someone's folder) is refused, never deleted. Its own leftovers (the staging
  * and previous folders of a process that was killed: their names carry its pid) are cleaned up by
- * the next write, and a previous output that a kill left aside is put back first.
+ * the next write, and a previous output that a kill left aside is put back first. What the writer
+ * did not make in an earlier output of ours (`send --dry-run`'s outbox, a note) is carried into the
+ * new one.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -73,11 +75,34 @@ export async function writeOutput(
   } finally {
     process.off('exit', atExit);
   }
+  if (hadPrevious) await carryOver(previous, target);
   await rm(previous, { recursive: true, force: true }).catch(() => {});
   return {
     dir: target,
     files: Object.fromEntries(artifacts.map((a) => [a.name, path.join(target, a.name)])),
   };
+}
+
+/**
+ * Moves what the writer did not make from an earlier output into the new one: `send --dry-run`'s
+ * `outbox/`, a note the analyst put there. Our own files are those the earlier manifest lists (and
+ * the manifest); they are replaced, never carried. A name the new output has already stays new.
+ */
+async function carryOver(from: string, to: string): Promise<void> {
+  const manifest = await readFile(path.join(from, MANIFEST_FILE), 'utf8').catch(() => '{}');
+  const ours = new Set([MANIFEST_FILE, ...outputNames(manifest).map((name) => name.split('/')[0])]);
+  for (const name of await readdir(from)) {
+    if (ours.has(name) || existsSync(path.join(to, name))) continue;
+    await rename(path.join(from, name), path.join(to, name));
+  }
+}
+
+function outputNames(manifest: string): string[] {
+  try {
+    return Object.keys((JSON.parse(manifest) as { outputs?: object }).outputs ?? {});
+  } catch {
+    return [];
+  }
 }
 
 /** `.2026-W06.staging-<pid>-<random>` beside the target. */
@@ -113,6 +138,10 @@ async function recoverLeftovers(target: string): Promise<void> {
     const leftover = path.join(parent, name);
     const targetMissing = !(await lstat(target).catch(() => undefined));
     if (match[1] === 'previous' && targetMissing) await rename(leftover, target).catch(() => {});
-    else await rm(leftover, { recursive: true, force: true }).catch(() => {});
+    else {
+      // A kill after the swap: what the user kept in the earlier output moves on first.
+      if (match[1] === 'previous') await carryOver(leftover, target).catch(() => {});
+      await rm(leftover, { recursive: true, force: true }).catch(() => {});
+    }
   }
 }

@@ -63,8 +63,11 @@ export function createPreviewSession(options: SessionOptions): PreviewSession {
     try {
       config = await options.loadConfig();
       const { paper, languages } = config.config.report;
+      const { firm } = config.config;
       const result = await buildReport({
         dataFile: options.dataFile,
+        firm,
+        logoFile: firm.logo,
         templatesDir: options.templatesDir,
         localesDir: options.localesDir,
         locales: languages,

@@ -16,6 +16,8 @@ export const FONT_CSS_MARKER = '/*@capex-report:fonts@*/';
 
 export interface HtmlInput {
   view: ReportView;
+  /** The firm's colours, from its config. */
+  colors?: { primary: string; accent: string } | undefined;
   render: RenderTemplate;
   /** The print stylesheet's text. */
   css: string;
@@ -23,14 +25,23 @@ export interface HtmlInput {
   paper: PaperSize;
 }
 
-export function renderHtml({ view, render, css, t, paper }: HtmlInput): string {
+export function renderHtml({ view, render, css, t, paper, colors }: HtmlInput): string {
   labelPaths(view, 'view');
   const html = render({
     ...view,
     fontCss: new Handlebars.SafeString(FONT_CSS_MARKER),
     css: new Handlebars.SafeString(css),
     pageCss: new Handlebars.SafeString(
-      pageCss({ paper, title: view.title, weekLabel: view.weekLabel, t }),
+      pageCss({
+        paper,
+        title: view.title,
+        weekLabel: view.weekLabel,
+        editionLabel: view.editionLabel,
+        firmName: view.firm?.name,
+        logo: view.firm?.logo,
+        colors,
+        t,
+      }),
     ),
   });
   assertNoBlanks(html, view.locale);
@@ -61,8 +72,10 @@ function assertNoBlanks(html: string, locale: string): void {
     [/>[^<]*\b(?:undefined|NaN|null)\b[^<]*</, msg.render.blanks.undefinedText],
     [/\[object [A-Z][a-z]+\]/, msg.render.blanks.objectText],
   ];
+  // Style sheets hold data: URLs (the logo), whose base64 may spell "null" between two symbols.
+  const page = html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '<style></style>');
   const problems = checks
-    .filter(([pattern]) => pattern.test(html))
+    .filter(([pattern]) => pattern.test(page))
     .map(([, what]) => ({ file: `report.${locale}.html`, path: '', ...msg.render.blank(what) }));
   if (problems.length > 0)
     throw new InvalidInputError(msg.render.couldNotRenderPage(locale), problems);

@@ -9,6 +9,7 @@ import { InvalidInputError } from '../errors.js';
 import { buildFontCss } from '../fonts/subset.js';
 import type { Translate } from '../i18n/index.js';
 import { textOf } from '../inputs/files.js';
+import type { FirmIdentity } from '../inputs/firm.js';
 import type { TemplateFiles } from '../inputs/load.js';
 import { locateProblems } from '../io/yaml.js';
 import { msg } from '../messages/index.js';
@@ -35,6 +36,8 @@ export interface LocaleHtmlInput {
   draft?: boolean;
   /** The week file, to point a character no font has at its YAML line rather than the HTML. */
   source?: Pick<LoadedWeek, 'file' | 'locate'> | undefined;
+  /** The firm's identity, from the config (through the inputs). */
+  firm?: FirmIdentity | undefined;
 }
 
 export interface LocaleHtml {
@@ -47,7 +50,8 @@ export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHt
   const view = buildReportView(input);
   const render = await compileTemplates(input.templates, input.t, input.cache);
   const css = textOf(input.templates.css);
-  const rendered = renderHtml({ view, render, css, t: input.t, paper: input.paper });
+  const colors = input.firm?.colors;
+  const rendered = renderHtml({ view, render, css, t: input.t, paper: input.paper, colors });
   // Before the fonts: the watermark's characters must be in the subset.
   const page = input.draft ? markDraft(rendered, input.t('page.draft')) : rendered;
   let fontCss = '';

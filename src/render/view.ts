@@ -1,88 +1,52 @@
 /**
- * Stage 5, localize: the week, its metrics and the charts become one plain view per language.
- * Every string here is final and localized; the templates only place them.
+ * Stage 5, localize: the week, its metrics, the firm and the charts become one plain view per
+ * language. Every string here is final and localized; the templates only place them. Each
+ * figure appears in one table or one chart at most, beside the prose that needs it.
  */
 
-import type { Bilingual, Locale, SectionId, Source, Week } from '../data/schema.js';
+import type { Locale, SectionId, Source, Week } from '../data/schema.js';
+import { findTokens } from '../data/tokens.js';
 import { formatDate, formatWeek } from '../format/index.js';
 import type { Translate } from '../i18n/index.js';
-import { msg } from '../messages/index.js';
-import { RETURN_METRICS } from '../metrics/collect.js';
-import type { Metrics, ResolvedFigure } from '../metrics/types.js';
+import type { FirmIdentity } from '../inputs/firm.js';
+import type { Metrics } from '../metrics/types.js';
+import { type ChartView, chartViews, type RenderedChartSvg } from './chart-view.js';
+import { type FigureContext, numberSources, richText } from './figures.js';
+import { buildFirmView, disclaimerParagraphs, type FirmView } from './firm-view.js';
+import { buildFront, type FrontView } from './front.js';
+import type Handlebars from './handlebars.js';
 import {
-  type FigureContext,
-  type FigureView,
-  figureView,
-  numberSources,
-  richText,
-} from './figures.js';
-import Handlebars from './handlebars.js';
+  type MarketRow,
+  marketTable,
+  returnsTables,
+  type Table,
+  unmentionedFigures,
+} from './tables.js';
 
-/** A rendered chart as the chart stage gives it: its SVG is trusted markup (ours, from Vega). */
-export interface RenderedChartSvg {
-  id: string;
-  title: string;
-  description: string;
-  svg: string;
-}
-
-/** A chart as the templates place it: the SVG marked safe for Handlebars. */
-export interface ChartView extends Omit<RenderedChartSvg, 'svg'> {
-  svg: Handlebars.SafeString;
-}
-
-export interface Row {
-  label: string;
-  value: FigureView;
-  note?: string;
-}
+export type { ChartView, RenderedChartSvg } from './chart-view.js';
 
 export interface ReportView {
   locale: Locale;
   htmlLang: string;
   title: string;
   author: string;
-  headline: Handlebars.SafeString;
   weekLabel: string;
-  periodEndLabel: string;
-  issuedLabel: string;
+  /** "Edition 1" */
   editionLabel: string;
-  keyPoints: Handlebars.SafeString[];
-  /** Commentary per section, one entry per paragraph (blank lines separate paragraphs). */
+  firm: FirmView | null;
+  front: FrontView;
+  /** The key chart, on page 1. */
+  keyChart: ChartView | null;
+  /** Commentary per section, one entry per paragraph, each citing its sources at its end. */
   sections: Record<SectionId, Handlebars.SafeString[]>;
-  capex: {
-    years: { year: string; header: string }[];
-    rows: {
-      name: string;
-      ticker: string;
-      cells: (FigureView | null)[];
-      growth: FigureView | null;
-      note: Handlebars.SafeString | null;
-    }[];
-    /** Sums per year, only where every company has a figure and none is estimated (derive.ts). */
-    totals: { label: string; cells: (FigureView | null)[] } | null;
-    aggregates: Row[];
-  };
-  returns: { heading: string; rows: Row[]; derived: Row[] }[];
-  markets: {
-    label: string;
-    level: FigureView | null;
-    change: FigureView | null;
-    note: string | null;
-  }[];
-  flows: { byCategory: Row[]; byRegion: Row[]; asOf: string };
-  others: Row[];
-  views: {
-    speaker: string;
-    role: string;
-    paraphrase: Handlebars.SafeString;
-    attribution: string;
-    sourceNo: number;
-  }[];
+  returns: Table[];
+  markets: { rows: MarketRow[]; source: Handlebars.SafeString | null };
+  others: Table | null;
+  views: { speaker: string; role: string; paraphrase: Handlebars.SafeString }[];
   sources: { no: number; anchor: string; citation: string; url: string | null }[];
   /** Charts grouped by the section they illustrate. */
-  charts: Record<ChartSection, ChartView[]>;
-  disclaimer: Handlebars.SafeString;
+  charts: Record<'capex' | 'returns' | 'flows', ChartView[]>;
+  disclaimer: { notice: Handlebars.SafeString | null; paragraphs: string[] };
 }
 
 export interface ViewInput {
@@ -91,150 +55,36 @@ export interface ViewInput {
   locale: Locale;
   t: Translate;
   charts: readonly RenderedChartSvg[];
+  firm?: FirmIdentity | undefined;
 }
 
-/** Each return metric with its locale key under `returns.*`; EPS sits before the share-price move. */
-const RETURN_ROWS: readonly (readonly [metric: string, key: string])[] = [
-  ...RETURN_METRICS.filter((m) => m !== 'sharePriceReaction').map((m) => [m, m] as const),
-  ['eps.actual', 'epsActual'],
-  ['eps.expected', 'epsExpected'],
-  ['sharePriceReaction', 'sharePriceReaction'],
-];
-
-const DERIVED_ROWS = [
-  ['capex-growth', 'capexGrowth'],
-  ['capex-to-ocf', 'capexToOcf'],
-  ['ocf-gap', 'ocfGap'],
-  ['cloud-share-of-revenue', 'cloudShareOfRevenue'],
-  ['eps-surprise', 'epsSurprise'],
-] as const;
-
-export function buildReportView({ week, metrics, locale, t, charts }: ViewInput): ReportView {
+export function buildReportView(input: ViewInput): ReportView {
+  const { week, metrics, locale, t, charts, firm } = input;
   const sourceNumbers = numberSources(week.sources);
   const ctx: FigureContext = { locale, metrics, sourceNumbers };
-  const pick = (text: Bilingual) => text[locale];
-  const rich = (text: Bilingual) => richText(text[locale], ctx);
-  const fig = (f: ResolvedFigure | undefined, signed = false) =>
-    f ? figureView(f, ctx, 'compact', signed) : null;
-  const get = (id: string) => metrics.figures.get(id);
-  const row = (label: string, f: ResolvedFigure, signed = false): Row => ({
-    label,
-    value: figureView(f, ctx, 'compact', signed),
-    ...(f.note ? { note: pick(f.note) } : {}),
-  });
-
-  const sections = Object.fromEntries(
-    Object.entries(week.text.sections).map(([id, text]) => [
-      id,
-      text[locale].split(/\n\s*\n/).map((paragraph) => richText(paragraph.trim(), ctx)),
-    ]),
-  ) as Record<SectionId, Handlebars.SafeString[]>;
-
+  const charted = new Set(charts.flatMap((c) => c.figures));
+  const grouped = chartViews(charts, { ...ctx, week, t });
+  const tableCtx = { ...ctx, week, t, charted, sourceLine: grouped.sourceLine };
   return {
     locale,
     htmlLang: locale === 'zh-TW' ? 'zh-Hant-TW' : 'en',
-    title: pick(week.meta.title),
-    author: pick(week.meta.author),
-    headline: rich(week.text.headline),
+    title: week.meta.title[locale],
+    author: week.meta.author[locale],
     weekLabel: formatWeek(week.meta.week, locale),
-    periodEndLabel: t('cover.weekEnding', { date: formatDate(week.meta.periodEnd, locale) }),
-    issuedLabel: t('cover.issued', { date: formatDate(week.meta.issuedAt.slice(0, 10), locale) }),
     editionLabel: t('cover.edition', { edition: week.meta.edition }),
-    keyPoints: week.text.keyPoints.map(rich),
-    sections,
-    capex: {
-      years: metrics.capexYears.map((year) => ({ year, header: t('table.capexYear', { year }) })),
-      rows: metrics.capex.map((r) => {
-        const company = week.companies.find((c) => c.id === r.companyId);
-        return {
-          name: pick(r.name),
-          ticker: r.ticker,
-          cells: metrics.capexYears.map((y) => fig(r.byYear[y])),
-          growth: fig(r.growth, true),
-          note: company?.capexNote ? rich(company.capexNote) : null,
-        };
-      }),
-      totals:
-        metrics.capexTotals.length === 0
-          ? null
-          : {
-              label: t('table.combinedPartial'),
-              cells: metrics.capexYears.map((year) =>
-                fig(metrics.capexTotals.find((total) => total.year === year)?.figure),
-              ),
-            },
-      aggregates: week.aggregates.map((a) =>
-        row(pick(a.label), get(`aggregates.${a.id}`) as ResolvedFigure),
-      ),
-    },
-    returns: week.companies.flatMap((company) => {
-      const returns = company.returns;
-      if (!returns) return [];
-      const rows = RETURN_ROWS.flatMap(([metric, key]) => {
-        const f = get(`${company.id}.returns.${metric}`);
-        return f
-          ? [
-              row(
-                t(`returns.${key}`),
-                f,
-                metric.endsWith('Growth') || metric === 'sharePriceReaction',
-              ),
-            ]
-          : [];
-      });
-      for (const other of returns.other) {
-        const f = get(`${company.id}.returns.other.${other.id}`);
-        if (f) rows.push(row(pick(other.label), f));
-      }
-      const derived = DERIVED_ROWS.flatMap(([metric, key]) => {
-        const f = get(`derived.${company.id}.${metric}`);
-        return f
-          ? [
-              row(
-                t(`returns.${key}`),
-                f,
-                metric === 'capex-growth' || metric === 'eps-surprise' || metric === 'ocf-gap',
-              ),
-            ]
-          : [];
-      });
-      return [
-        {
-          heading: t('returns.period', {
-            company: pick(company.name),
-            period: pick(returns.period),
-          }),
-          rows,
-          derived,
-        },
-      ];
-    }),
-    markets: week.markets.map((m) => ({
-      label: pick(m.label),
-      level: fig(get(`markets.${m.id}.level`)),
-      change: fig(get(`markets.${m.id}.change`), true),
-      note: m.note ? pick(m.note) : null,
-    })),
-    flows: {
-      byCategory: week.fundFlows.byCategory.map((f) =>
-        row(pick(f.label), get(`flows.${f.id}`) as ResolvedFigure, true),
-      ),
-      byRegion: week.fundFlows.byRegion.map((f) =>
-        row(pick(f.label), get(`flows.${f.id}`) as ResolvedFigure, true),
-      ),
-      asOf: flowsAsOf(week, locale, t),
-    },
-    others: week.otherFigures.map((o) =>
-      row(pick(o.label), get(`other.${o.id}`) as ResolvedFigure),
-    ),
+    firm: buildFirmView(firm, locale),
+    front: buildFront(week, ctx, t),
+    keyChart: grouped.front,
+    sections: sectionsOf(week, ctx),
+    returns: returnsTables(tableCtx),
+    markets: marketTable(tableCtx),
+    others: unmentionedFigures(tableCtx, mentionedIds(week)),
     views: week.views.map((v) => {
-      const no = sourceNumbers.get(v.source) ?? 0;
+      const no = sourceNumbers.get(v.source);
       return {
-        speaker: pick(v.speaker),
-        role: pick(v.role),
-        paraphrase: rich(v.paraphrase),
-        attribution: t('views.attribution', { no }),
-        sourceNo: no,
+        speaker: v.speaker[locale],
+        role: v.role[locale],
+        paraphrase: richText(v.paraphrase[locale], ctx, { sources: no ? [no] : [] }),
       };
     }),
     sources: week.sources.map((s, i) => ({
@@ -248,35 +98,38 @@ export function buildReportView({ week, metrics, locale, t, charts }: ViewInput)
       ].join(locale === 'zh-TW' ? '' : ' '),
       url: s.url ?? null,
     })),
-    charts: groupCharts(charts),
-    disclaimer: week.text.disclaimer
-      ? rich(week.text.disclaimer)
-      : new Handlebars.SafeString(Handlebars.escapeExpression(t('disclaimer.default'))),
+    charts: { capex: grouped.capex, returns: grouped.returns, flows: grouped.flows },
+    disclaimer: {
+      notice: week.text.disclaimer ? richText(week.text.disclaimer[locale], ctx) : null,
+      paragraphs: disclaimerParagraphs(firm, locale, t),
+    },
   };
 }
 
-export type ChartSection = 'capex' | 'returns' | 'flows';
+/** Each section's paragraphs (blank lines separate them), each citing its figures' sources. */
+function sectionsOf(week: Week, ctx: FigureContext): Record<SectionId, Handlebars.SafeString[]> {
+  return Object.fromEntries(
+    Object.entries(week.text.sections).map(([id, text]) => [
+      id,
+      text[ctx.locale]
+        .split(/\n\s*\n/)
+        .map((paragraph) => richText(paragraph.trim(), ctx, { cite: true })),
+    ]),
+  ) as Record<SectionId, Handlebars.SafeString[]>;
+}
 
-/**
- * Which section each chart illustrates, by the chart id's ending (per-company charts are
- * `<company>-capex-vs-cash`); a chart matching none is a build error, not a silent drop.
- */
-export const CHART_SECTIONS: readonly [suffix: string, section: ChartSection][] = [
-  ['capex-by-company', 'capex'],
-  ['capex-vs-cash', 'returns'],
-  ['flows-by-category', 'flows'],
-  ['flows-by-region', 'flows'],
-];
-
-function groupCharts(charts: readonly RenderedChartSvg[]): Record<ChartSection, ChartView[]> {
-  const out: Record<ChartSection, ChartView[]> = { capex: [], returns: [], flows: [] };
-  for (const rendered of charts) {
-    const chart = { ...rendered, svg: new Handlebars.SafeString(rendered.svg) };
-    const section = CHART_SECTIONS.find(([suffix]) => chart.id.endsWith(suffix))?.[1];
-    if (!section) throw new Error(msg.render.noChartSection(chart.id));
-    out[section].push(chart);
-  }
-  return out;
+/** Ids of the figures some text of the week names. */
+function mentionedIds(week: Week): Set<string> {
+  const texts = [
+    week.text.headline,
+    ...(week.text.view ? [week.text.view] : []),
+    ...week.text.keyPoints,
+    ...week.text.watch,
+    ...Object.values(week.text.sections),
+    ...week.views.map((v) => v.paraphrase),
+    ...week.companies.flatMap((c) => (c.capexNote ? [c.capexNote] : [])),
+  ];
+  return new Set(texts.flatMap((text) => [...findTokens(text['zh-TW']), ...findTokens(text.en)]));
 }
 
 /** Its own headline when the copy has one, else our description of it: never an invented title. */
@@ -289,14 +142,5 @@ function citeSource(s: Source, locale: Locale, t: Translate): string {
     publisher: s.publisher,
     date,
     description: s.description?.[locale] ?? '',
-  });
-}
-
-function flowsAsOf(week: Week, locale: Locale, t: Translate): string {
-  const source = week.sources.find((s) => s.id === week.fundFlows.source);
-  return t('flows.asOf', {
-    date: formatDate(week.fundFlows.weekEnding, locale),
-    via: source?.via ?? source?.publisher ?? '',
-    publisher: source?.publisher ?? '',
   });
 }

@@ -81,18 +81,20 @@ describe('renderCharts', () => {
     expect(zh).not.toContain('150');
   });
 
-  it('localizes bar labels, legends and category names', () => {
+  it('localizes bar labels, legends and category names, qualifiers in words', () => {
     const zh = texts('zh-TW', 'capex-by-company');
     expect(zh).toEqual(
       expect.arrayContaining([
         '亞馬遜',
         '微軟',
+        '2025 年',
         '2026 年計畫',
-        '依計畫回推的估計值',
-        '下限（至少）',
         '未揭露',
-        '~2,000',
-        '>675（估）',
+        '約 2,000',
+        '最高 1,350',
+        // An estimate's mark on a line of its own under the number (the bar is narrow).
+        '逾 675',
+        '（估）',
       ]),
     );
     const en = texts('en', 'capex-by-company');
@@ -100,35 +102,81 @@ describe('renderCharts', () => {
       expect.arrayContaining([
         'Amazon',
         'Microsoft',
+        '2025',
         '2026 plan',
-        'Estimate, from the plan',
-        'Lower bound (at least)',
-        'not given',
-        '~200',
-        '>67.5 (est.)',
+        'not disclosed',
+        'about 200',
+        'up to 135',
+        'over 67.5',
+        '(est.)',
       ]),
     );
+    // A company without any figure gets one "not disclosed", not one per bar.
+    expect(en.filter((t) => t === 'not disclosed')).toHaveLength(1);
     expect(texts('zh-TW', 'flows-by-category')).toEqual(
       expect.arrayContaining(['貨幣市場基金', '+907.5', '−20.3', '淨流出']),
     );
     expect(texts('en', 'flows-by-category')).toEqual(
       expect.arrayContaining(['Money market funds', '+90.75', '−2.03', 'Net outflow']),
     );
-    // The source says 約 187.1 億: the bar says "about" too.
-    expect(texts('en', 'flows-by-category')).toContain('~+18.71');
-    expect(texts('zh-TW', 'flows-by-category')).toContain('~+187.1');
+    // The source says 約 187.1 億: the bar says "about" too, in words.
+    expect(texts('en', 'flows-by-category')).toContain('about +18.71');
+    expect(texts('zh-TW', 'flows-by-category')).toContain('約 +187.1');
     expect(texts('en', 'equity-flows-by-region')).toEqual(
       expect.arrayContaining(['European equity funds', '+14.0']),
     );
     expect(texts('zh-TW', 'amazon-capex-vs-cash')).toEqual(
-      expect.arrayContaining(['2026 年資本支出計畫', '營業現金流（近 12 個月）', '1,395', '112']),
+      expect.arrayContaining(['2026 年資本支出計畫', '近 12 個月營業現金流', '1,395', '112']),
+    );
+    for (const locale of LOCALES) {
+      for (const c of rendered.get(locale) ?? []) {
+        expect(texts(locale, c.id).join(' '), `${c.id}.${locale}`).not.toMatch(/[~<>≤≥]/);
+      }
+    }
+  });
+
+  it('lists in a legend only what the chart draws', () => {
+    // Capex: the years' colours only; an estimate or a bound says so in its own label.
+    for (const label of ['Reported or guided', 'Estimate, from the plan', 'Lower bound (at least)'])
+      expect(texts('en', 'capex-by-company')).not.toContain(label);
+    // Flows by region: inflows only, so no legend at all; by category: both directions.
+    expect(texts('en', 'equity-flows-by-region')).not.toContain('Net inflow');
+    expect(texts('en', 'equity-flows-by-region')).not.toContain('Net outflow');
+    expect(texts('en', 'flows-by-category')).toEqual(
+      expect.arrayContaining(['Net inflow', 'Net outflow']),
+    );
+  });
+
+  it('draws an "up to" bar as a bound, fading to a dashed ceiling', () => {
+    const svg = chart('en', 'capex-by-company').svg;
+    expect(svg.match(/<linearGradient id="[^"]+"/g) ?? []).toHaveLength(1);
+    expect(svg).toContain('id="chart-capex-by-company-en-gradient-1"');
+    expect(svg).toContain('url(#chart-capex-by-company-en-gradient-1)');
+    expect(svg).toMatch(/stroke-dasharray="5,3"/);
+  });
+
+  it('draws no gridline, so none crosses a value label', () => {
+    for (const locale of LOCALES) {
+      for (const c of rendered.get(locale) ?? [])
+        expect(c.svg, `${c.id}.${locale}`).not.toContain('role-axis-grid');
+    }
+  });
+
+  it('names its gradients after the chart, whatever the process drew before', async () => {
+    const { week, metrics } = loadFixture();
+    const again = await renderCharts({ week, metrics, locale: 'en' });
+    expect(again.find((c) => c.id === 'capex-by-company')?.svg).toBe(
+      chart('en', 'capex-by-company').svg,
     );
   });
 
   it('marks a lower bound with a point above its bar, and nothing else', async () => {
-    /** Points the chart shows (the marker layer draws one per bar, visible for lower bounds). */
+    /** Visible points of the marker layer (it draws one per bar, shown for lower bounds). */
     const markers = (svg: string) =>
-      (svg.match(/<path[^>]*fill="#00527F"[^>]*>/g) ?? []).filter((p) => !/opacity="0"/.test(p));
+      (/<g class="mark-symbol role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '')
+        .split('<path')
+        .slice(1)
+        .filter((p) => !/opacity="0"/.test(p));
     expect(markers(chart('en', 'capex-by-company').svg)).toEqual([]);
     const { week, metrics } = loadFixture();
     const alphabet = metrics.capex.find((row) => row.companyId === 'alphabet');

@@ -145,18 +145,18 @@ const cases: [string, () => string, string][] = [
     'more than US$72 billion',
   ],
   [
-    'compact ~',
+    'compact about',
     () => formatFigure(bn(200, { qualifier: 'approx' }), en, { style: 'compact' }),
-    '~US$200B',
+    'about US$200B',
   ],
   [
-    'compact ≥',
+    'compact at least',
     () => formatFigure(bn(72, { kind: 'lower-bound' }), zh, { style: 'compact' }),
-    '≥720 億美元',
+    '至少 720 億美元',
   ],
-  ['compact ≤', () => qualifierWord('up-to', 'guidance', zh, 'compact'), '≤'],
-  ['compact <', () => qualifierWord('under', 'market', en, 'compact'), '<'],
-  ['compact >', () => qualifierWord('over', 'market', en, 'compact'), '>'],
+  ['compact up to', () => qualifierWord('up-to', 'guidance', zh, 'compact'), '最高 '],
+  ['compact under', () => qualifierWord('under', 'market', en, 'compact'), 'under '],
+  ['compact over', () => qualifierWord('over', 'market', en, 'compact'), 'over '],
   // "fell more than 10%": the words follow the number line for negative values
   [
     'over negative en',
@@ -174,7 +174,7 @@ const cases: [string, () => string, string][] = [
       formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en, {
         style: 'compact',
       }),
-    '<\u221210%',
+    'below \u221210%',
   ],
   [
     'under negative en',
@@ -190,6 +190,28 @@ const cases: [string, () => string, string][] = [
     'approx negative keeps its word',
     () => formatFigure(bn(-60.5, { qualifier: 'approx' }), en),
     'about \u2212US$60.5 billion',
+  ],
+  // magnitude: the size alone, for a sentence whose verb says the direction
+  [
+    'magnitude en',
+    () =>
+      formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, en, {
+        magnitude: true,
+      }),
+    'more than 10%',
+  ],
+  [
+    'magnitude zh',
+    () =>
+      formatFigure({ value: -10, unit: '%', kind: 'market', qualifier: 'over' }, zh, {
+        magnitude: true,
+      }),
+    '逾 10%',
+  ],
+  [
+    'magnitude drops the plus',
+    () => formatFigure(bn(-60.5, { qualifier: 'approx' }), zh, { magnitude: true, signed: true }),
+    '約 605 億美元',
   ],
   ['no qualifier', () => qualifierWord(undefined, 'reported', en, 'prose'), ''],
   ['est en', () => formatFigure(bn(100, { estimate: true }), en), 'US$100 billion (est.)'],
@@ -286,7 +308,7 @@ describe('inputs from the rest of the pipeline', () => {
       estimate: true,
       derived: true,
     };
-    expect(formatFigure(fig, en, { style: 'compact' })).toBe('~US$100B (est.)');
+    expect(formatFigure(fig, en, { style: 'compact' })).toBe('about US$100B (est.)');
   });
 
   test('ISO dates are read as midnight UTC', () => {

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../src/data/schema.js';
 
-/** Qualifier words and symbols of both languages, longest first, by meaning. */
+/** Qualifier words (prose and tables) and symbols of both languages, longest first, by meaning. */
 const QUALIFIERS: [string, string][] = [
   ['no lower than ', '≥'],
   ['不低於', '≥'],
@@ -16,11 +16,13 @@ const QUALIFIERS: [string, string][] = [
   ['最高', '≤'],
   ['≤', '≤'],
   ['more than ', '>'],
+  ['over ', '>'],
   ['above ', '>'],
   ['高於', '>'],
   ['逾', '>'],
   ['>', '>'],
   ['less than ', '<'],
+  ['under ', '<'],
   ['below ', '<'],
   ['低於', '<'],
   ['不到', '<'],
@@ -33,8 +35,12 @@ const QUALIFIERS: [string, string][] = [
 const Q = '\u27e6'; // marks a normalised qualifier: ⟦>⟧
 const EST = '\u27e6est\u27e7';
 
+/** An English word counts only as a whole word ("over", not the end of "moreover"). */
 const QUALIFIER_WORDS = new RegExp(
-  QUALIFIERS.map(([word]) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+  QUALIFIERS.map(([word]) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return /^[a-z]/.test(word) ? `\\b${escaped}` : escaped;
+  }).join('|'),
   'g',
 );
 const MEANING = new Map(QUALIFIERS);
@@ -104,11 +110,15 @@ export function unitNumbers(text: string, _locale: Locale): string[] {
   return out.sort();
 }
 
-/** Visible text of an HTML page: no tags, styles or entities. */
+/**
+ * Visible text of an HTML page: no tags, styles or entities. An inline element (a figure's span,
+ * a citation's link) adds nothing between the texts around it; any other tag is a space.
+ */
 export function htmlText(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<title>[\s\S]*?<\/title>/g, ' ')
+    .replace(/<\/?(?:span|a)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -3,7 +3,7 @@
  * and qpdf, which checks a file's structure strictly.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,6 +27,67 @@ export function pdftotext(pdf: Uint8Array, page?: number): string {
   const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
   return onFile(pdf, (file) => run('pdftotext', [...pages, file, '-']));
 }
+
+/** The text as laid out on the page (`pdftotext -layout`): one printed line per text line. */
+export function pdftotextLayout(pdf: Uint8Array, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return onFile(pdf, (file) => run('pdftotext', ['-layout', ...pages, file, '-']));
+}
+
+/** Each page rendered in grey at `dpi` (`pdftoppm -gray`, binary PGM files). */
+export function pdftoppmGray(pdf: Uint8Array, dpi: number): Buffer[] {
+  return onFile(pdf, (file) => {
+    const prefix = path.join(path.dirname(file), 'page');
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', file, prefix]);
+    return readdirSync(path.dirname(file))
+      .filter((name) => name.startsWith('page') && name.endsWith('.pgm'))
+      .sort((a, b) => pageNo(a) - pageNo(b))
+      .map((name) => readFileSync(path.join(path.dirname(file), name)));
+  });
+}
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word with its box in points (`pdftotext -bbox`), page by page in reading order. */
+export function pdfWords(pdf: Uint8Array): PdfWord[] {
+  const out = onFile(pdf, (file) => run('pdftotext', ['-bbox', file, '-']));
+  const words: PdfWord[] = [];
+  let page = 0;
+  for (const m of out.matchAll(
+    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (m[0] === '<page') {
+      page += 1;
+      continue;
+    }
+    const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    words.push({ page, text: unescapeXml(m[5] ?? ''), xMin, yMin, xMax, yMax });
+  }
+  return words;
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+const pageNo = (name: string) => Number(/-(\d+)\.pgm$/.exec(name)?.[1] ?? 0);
 
 export interface PdfFont {
   name: string;

@@ -33,11 +33,16 @@ export function allFigures(result: BuildResult): ResolvedFigure[] {
   return [...result.metrics.figures.values()];
 }
 
-/** The forms a figure may be printed in (tables use compact, commentary prose; flows are signed). */
+/**
+ * The forms a figure may be printed in: tables use compact, commentary prose; flows and changes
+ * are signed; a sentence whose verb says the direction prints the size alone (`[[id|abs]]`: "fell
+ * more than 10%"), and so does a table row that says it in words ("down over 10%").
+ */
 export function printedForms(figure: ResolvedFigure, locale: Locale): string[] {
   const forms = new Set<string>();
   for (const style of ['compact', 'prose'] as const) {
     for (const signed of [false, true]) forms.add(formatFigure(figure, locale, { style, signed }));
+    if (figure.value < 0) forms.add(formatFigure(figure, locale, { style, magnitude: true }));
   }
   return [...forms];
 }

@@ -80,6 +80,43 @@ describe('something in the way of <out>/<week>', () => {
   );
 });
 
+describe('an earlier output of ours', () => {
+  test('is replaced, and what the writer did not make there (an outbox, a note) moves into the new one', async () => {
+    const box = sandbox();
+    const target = path.join(box.out, '2026-W06');
+    const manifest = (outputs: string[]) =>
+      makeArtifact(
+        'manifest.json',
+        JSON.stringify({
+          tool: { name: 'capex-report' },
+          outputs: Object.fromEntries(outputs.map((o) => [o, {}])),
+        }),
+      );
+    const first = ['report.en.pdf', 'charts/a.svg', 'charts/gone.svg', 'old.html'];
+    await writeOutput(target, [...first.map((f) => makeArtifact(f, 'v1')), manifest(first)]);
+    mkdirSync(path.join(target, 'outbox'));
+    writeFileSync(path.join(target, 'outbox', 'zh-one.eml'), 'message\n');
+    writeFileSync(path.join(target, 'notes.txt'), 'mine\n');
+    const second = ['report.en.pdf', 'charts/a.svg'];
+    await writeOutput(target, [...second.map((f) => makeArtifact(f, 'v2')), manifest(second)]);
+    expect(tree(target)).toEqual(
+      [
+        'charts',
+        'charts/a.svg',
+        'manifest.json',
+        'notes.txt',
+        'outbox',
+        'outbox/zh-one.eml',
+        'report.en.pdf',
+      ].sort(),
+    );
+    expect(readFileSync(path.join(target, 'report.en.pdf'), 'utf8')).toBe('v2');
+    expect(readFileSync(path.join(target, 'outbox', 'zh-one.eml'), 'utf8')).toBe('message\n');
+    expect(readFileSync(path.join(target, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(box.out)).toEqual(['2026-W06']);
+  });
+});
+
 describe('the real cause of a failed write', () => {
   test.skipIf(!canMount)('a read-only file system reads EROFS, not ENOENT', async () => {
     const target = path.join(readOnly(), 'out', '2026-W06');

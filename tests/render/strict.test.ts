@@ -30,7 +30,7 @@ describe('strict templates', () => {
     const problem = (error as InvalidInputError).problems[0];
     expect(problem).toMatchObject({
       file: path.join(dir, 'partials', 'market.hbs'),
-      path: 'view.markets[0].labell',
+      path: 'view.markets.rows[0].labell',
       line,
     });
     expect((error as Error).message).toContain(`market.hbs:${line}:`);
@@ -49,7 +49,7 @@ describe('strict templates', () => {
     const out = tempOut();
     const good = await buildReport({ dataFile: SAMPLE, outDir: out, htmlOnly: true });
     const before = await readFile(good.files['report.en.html'] as string, 'utf8');
-    const dir = await templatesWith('cover', (s) => s.replace('{{title}}', '{{titel}}'));
+    const dir = await templatesWith('front', (s) => s.replace('{{title}}', '{{titel}}'));
     await expect(
       buildReport({ dataFile: SAMPLE, outDir: out, htmlOnly: true, templatesDir: dir }),
     ).rejects.toThrow();

@@ -5,7 +5,13 @@
  */
 import { formatFigure, moneyAxisUnit } from '../../format/index.js';
 import type { CapexRow, ResolvedFigure } from '../../metrics/types.js';
-import { type ChartContext, type ChartPlan, figureFields, sourceLine } from './context.js';
+import {
+  type ChartContext,
+  type ChartPlan,
+  figureFields,
+  sourceLine,
+  sourcesInOrder,
+} from './context.js';
 
 export const CAPEX_VS_CASH = 'capex-vs-cash';
 
@@ -56,18 +62,14 @@ export function buildCapexVsCash(ctx: ChartContext, row: CapexRow): ChartPlan | 
     ratio: formatFigure(ratio, locale),
   });
 
+  const sources = bars.flatMap((bar) => bar.figure.sources);
   return {
     id: `${row.companyId}-${CAPEX_VS_CASH}`,
     template: CAPEX_VS_CASH,
     data: { cash: rows },
-    vars: {
-      ...vars,
-      summary,
-      ratioText,
-      source: sourceLine(
-        ctx,
-        bars.flatMap((bar) => bar.figure.sources),
-      ),
-    },
+    vars: { ...vars, summary, ratioText, source: sourceLine(ctx, sources) },
+    sourceIds: sourcesInOrder(ctx, sources),
+    // The subtitle states the ratio: it is drawn here too.
+    figures: [...bars.map((bar) => bar.figure.id), ratio.id],
   };
 }

@@ -18,7 +18,12 @@ export interface ChartPlan {
   id: string;
   template: string;
   data: ChartData;
-  vars: ChartVars;
+  /** Values for the spec's `$t` strings and `$v` markers; `source` is printed under the chart. */
+  vars: ChartVars & { source: string };
+  /** The sources of what it draws, by id. */
+  sourceIds: string[];
+  /** Ids of the figures it draws (the page prints each in one table or chart only). */
+  figures: string[];
 }
 
 /** The figure fields a chart label needs; the spec formats them with the report's functions. */
@@ -40,6 +45,12 @@ export function figureFields(
     qualifier: figure?.qualifier ?? null,
     estimate: figure?.estimate ?? false,
   };
+}
+
+/** The ids of some sources, each once, in the order of the sources list. */
+export function sourcesInOrder(ctx: ChartContext, sourceIds: Iterable<string>): string[] {
+  const wanted = new Set(sourceIds);
+  return ctx.week.sources.filter((s) => wanted.has(s.id)).map((s) => s.id);
 }
 
 /** "Source: CMoney, Deriv" / "資料來源：CMoney、Deriv": the publishers of some sources, in data order. */

@@ -5,7 +5,11 @@
  */
 import type { Flow } from '../../data/schema.js';
 import { formatDate, formatFigure, moneyAxisUnit } from '../../format/index.js';
+import type { Json } from '../localize.js';
 import { type ChartContext, type ChartPlan, figureFields } from './context.js';
+
+/** Each direction's colour; a legend lists only the directions drawn, and none for one alone. */
+const DIRECTION_COLOURS = { inflow: '#0072B2', outflow: '#D55E00' } as const;
 
 export const FLOWS_BY_CATEGORY = 'flows-by-category';
 export const EQUITY_FLOWS_BY_REGION = 'equity-flows-by-region';
@@ -47,6 +51,9 @@ export function buildFundFlows(
     )
     .join(t('charts.common.itemSeparator'));
 
+  const drawn = (['inflow', 'outflow'] as const).filter((d) => rows.some((r) => r.direction === d));
+  const legend: Json =
+    drawn.length > 1 ? { orient: 'top', direction: 'horizontal', title: null } : null;
   return {
     id,
     template: id,
@@ -56,6 +63,11 @@ export function buildFundFlows(
       moneyUnit: moneyAxisUnit(locale),
       source: t('charts.common.source', { sources }),
       summary,
+      directions: drawn.map((d) => t(`charts.flows.${d}`)),
+      directionColours: drawn.map((d) => DIRECTION_COLOURS[d]),
+      directionLegend: legend,
     },
+    sourceIds: source ? [source.id] : [],
+    figures: flows.map((flow) => `flows.${flow.id}`),
   };
 }

@@ -1,8 +1,12 @@
 /** `capex-report weekly`: the settings, Ctrl-C, each step on stderr and the summary on stdout. */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config/index.js';
 import { isIncomplete } from '../email/results.js';
+import { outboxOf } from '../email/send.js';
 import { DeliveryError, InterruptedError, WeeklyStepError } from '../errors.js';
 import { msg } from '../messages/index.js';
+import type { WeeklyResult } from '../weekly/run.js';
 import { jsonDocument } from './json.js';
 import { createProgress, verbosityOf } from './progress.js';
 import { type GlobalOptions, loadSettings } from './settings.js';
@@ -13,6 +17,29 @@ export interface WeeklyCommandOptions extends GlobalOptions {
   clients?: string;
   dryRun: boolean;
   json: boolean;
+}
+
+/** The result in a few lines: what was done, and where the PDFs and (dry run) the messages are. */
+function summaryOf(result: WeeklyResult, config: Config, dryRun: boolean): string {
+  const { week, version } = result;
+  if (result.nothingToDo) return `${msg.weekly.nothingToDo(week, version)}\n`;
+  const dir = path.join(config.paths.output, week);
+  const pdfs = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /^report\..+\.pdf$/.test(name))
+        .map((name) => shown(path.join(dir, name)))
+    : [];
+  const lines = [msg.weekly.done(week, version)];
+  if (pdfs.length > 0) lines.push(msg.weekly.pdfs(pdfs));
+  if (dryRun && result.send.counts.written > 0)
+    lines.push(msg.weekly.outbox(shown(outboxOf(config, week))));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A path as a person would type it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<void> {
@@ -37,19 +64,16 @@ export async function runWeeklyCommand(options: WeeklyCommandOptions): Promise<v
       clientsFile: config.paths.clients,
       dryRun: options.dryRun,
       signal: controller.signal,
-      onStep: (step, what) => {
-        progress.step(step);
-        progress.info(msg.weekly.step(step, what));
-      },
+      onStep: (step, what) => progress.info(msg.weekly.step(step, what)),
       onSendProgress: (event) => {
-        if (event.type === 'result') progress.count(msg.email.sending, event.done, event.total);
+        const label = options.dryRun ? msg.email.writing : msg.email.sending;
+        if (event.type === 'result') progress.count(label, event.done, event.total);
       },
     });
     progress.done();
-    const line = result.nothingToDo
-      ? msg.weekly.nothingToDo(result.week, result.version)
-      : msg.weekly.done(result.week, result.version);
-    process.stdout.write(options.json ? jsonDocument(result) : `${line}\n`);
+    process.stdout.write(
+      options.json ? jsonDocument(result) : summaryOf(result, config, options.dryRun),
+    );
     if (isIncomplete(result.send)) {
       const { week, version, counts } = result.send;
       const failed = new DeliveryError(msg.email.notAllDelivered(week, version, counts));

@@ -1,6 +1,7 @@
 /**
  * The week's prose as plain text for an e-mail: every `[[figure-id]]` token printed through
- * formatFigure, exactly as the PDF prints it, without the PDF's source links. Chinese gets the
+ * formatFigure, exactly as the PDF prints it (`[[id|abs]]` its size alone), without the PDF's
+ * source links. Chinese gets the
  * report's spacing at a figure's edges (a space between a Han character and a Latin letter or
  * digit, none between two Han characters or next to punctuation: see render/figures.ts).
  */
@@ -28,7 +29,7 @@ export function plainText(text: string, locale: Locale, metrics: Metrics): strin
     if ('text' in part) return { literal: part.text };
     const figure = metrics.figures.get(part.token);
     if (!figure) throw new CapexReportError(msg.render.noFigure(part.token));
-    return { figure: formatFigure(figure, locale) };
+    return { figure: formatFigure(figure, locale, { magnitude: part.variant === 'abs' }) };
   });
   if (locale === 'en') return parts.map((p) => p.literal ?? p.figure).join('');
   let out = '';

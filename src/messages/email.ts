@@ -101,3 +101,4 @@ export const deliveriesTitle = (week: string, count: number) =>
 
 /** The bar's label while messages go out. */
 export const sending = 'Sending';
+export const writing = 'Writing messages';

@@ -16,7 +16,7 @@ import { sendWeek } from '../../src/email/send.js';
 import { DeliveryError } from '../../src/errors.js';
 import { projectTranslator } from '../../src/i18n/index.js';
 import { msg } from '../../src/messages/index.js';
-import { pdftotext } from '../helpers/poppler.js';
+import { pdftotext, pdftotextRaw } from '../helpers/poppler.js';
 import { tempDirs } from '../helpers/temp.js';
 import {
   ACTIVE_IDS,
@@ -204,6 +204,24 @@ describe('what the message says', () => {
         expect(pdf, `${locale} ${cell}`).toContain(cell.replace(/\s+/g, ''));
       }
       expect(content.capex.rows.map((r) => r.ticker)).toEqual(['AMZN', 'META', 'GOOGL', 'MSFT']);
+    }
+  });
+
+  test('the headline, view and key points read as page 1 of the PDF prints them', async () => {
+    const read = await edition();
+    const { config } = await setup();
+    for (const locale of ['zh-TW', 'en'] as const) {
+      const content = buildContent({
+        edition: read,
+        firm: config.firm,
+        locale,
+        t: await projectTranslator(locale),
+      });
+      const page1 = pdftotextRaw(pdfs[locale], 1).replace(/\s+/g, '');
+      const texts = [content.headline, content.view?.text ?? '', ...content.keyPoints.items];
+      expect(texts.filter(Boolean)).toHaveLength(2 + read.week.text.keyPoints.length);
+      for (const text of texts)
+        expect(page1, `${locale}: ${text}`).toContain(text.replace(/\s+/g, ''));
     }
   });
 

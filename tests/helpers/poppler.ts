@@ -28,6 +28,12 @@ export function pdftotext(pdf: Uint8Array, page?: number): string {
   return onFile(pdf, (file) => run('pdftotext', [...pages, file, '-']));
 }
 
+/** The text in the order it was drawn (`pdftotext -raw`): a column's lines stay together. */
+export function pdftotextRaw(pdf: Uint8Array, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return onFile(pdf, (file) => run('pdftotext', ['-raw', ...pages, file, '-']));
+}
+
 /** The text as laid out on the page (`pdftotext -layout`): one printed line per text line. */
 export function pdftotextLayout(pdf: Uint8Array, page?: number): string {
   const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];

@@ -14,12 +14,8 @@ shift
 names=("$@")
 
 declare -A file edit
-file[no-weeks-cache]=src/data/load.ts
-edit[no-weeks-cache]='s/const cached = cache ? await readParsedWeek/const cached = cache \&\& Number.NaN > 0 ? await readParsedWeek/'
-file[no-templates-cache]=src/render/precompiled.ts
-edit[no-templates-cache]="s/const stored = await cache?.read('templates', key);/const stored = false ? await cache?.read('templates', key) : undefined;/"
 file[no-fonts-cache]=src/fonts/subset.ts
-edit[no-fonts-cache]='s/if (!cache) return subsetFaces(text, characters, format, faces);/if (!cache || Number.NaN <= 0) return subsetFaces(text, characters, format, faces);/'
+edit[no-fonts-cache]='s/if (!cache) return subsetFaces(text, characters, format, faces);/if (!cache || Number.isNaN(Number.NaN)) return subsetFaces(text, characters, format, faces);/'
 file[no-charts-cache]=src/charts/render.ts
 edit[no-charts-cache]="s/const cached = await cache?.read('charts', key);/const cached = false ? await cache?.read('charts', key) : undefined;/"
 file[no-pdf-rewrite]=src/pdf/finalize.ts

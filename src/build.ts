@@ -115,7 +115,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       options.inputs ?? (await loadInputs({ ...options, dataFile: dataFileOf(options) }));
     // 2. validate: the week's shape and cross-field rules, every problem at once
     stage('validate');
-    const loaded = await parseWeek(inputs.week, cache);
+    const loaded = await parseWeek(inputs.week);
     const week = validateWeek(loaded);
     if (!options.draft) refuseMarked(week, loaded);
     const draft = Boolean(options.draft) && findMarks(week).length > 0;

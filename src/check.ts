@@ -2,7 +2,6 @@
  * What `capex-report validate` runs: the week file and both locale files, checked as a build
  * checks them (stages 1-4 without the templates), every problem at once.
  */
-import type { Cache } from './cache/index.js';
 import { parseWeek } from './data/load.js';
 import { findMarks, type LocatedMark, locateMarks } from './data/review.js';
 import type { Week } from './data/schema.js';
@@ -15,7 +14,6 @@ import type { Metrics } from './metrics/types.js';
 
 export interface CheckOptions {
   localesDir?: string | undefined;
-  cache?: Cache | undefined;
 }
 
 export interface CheckedWeek {
@@ -30,7 +28,7 @@ export async function checkWeekFile(
   options: CheckOptions = {},
 ): Promise<CheckedWeek> {
   assertLocaleParity(readLocaleFiles(options.localesDir));
-  const loaded = await parseWeek(await readWeekFile(file), options.cache);
+  const loaded = await parseWeek(await readWeekFile(file));
   const week = validateWeek(loaded, { glyphs: true });
   const metrics = deriveMetrics(week, { writtenDecimals: loaded.writtenDecimals });
   validateTexts(week, metrics, loaded);

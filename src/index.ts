@@ -4,9 +4,21 @@
  *   import { buildReport, checkWeekFile, loadConfig } from 'capex-report';
  *
  * buildReport runs the whole pipeline (load → validate → derive → localize → chart → render →
- * print → assemble → write) and returns the artifacts in memory; the archive and e-mail stages
- * take them from there.
+ * print → assemble → write) and returns the artifacts in memory; archiveWeek stores a build as a
+ * version, sendWeek e-mails a version, runWeekly does all of it as `capex-report weekly` does, and
+ * startPreview serves the live preview.
  */
+export {
+  type ArchiveResult,
+  archiveWeek,
+  builtWeekOf,
+  diffVersions,
+  exportVersion,
+  listVersions,
+  showVersion,
+  type VerifyReport,
+  verifyArchive,
+} from './archive/index.js';
 export { type BuildOptions, type BuildResult, type BuildStage, buildReport } from './build.js';
 export { type Cache, noCache, openCache } from './cache/index.js';
 export { type CheckedWeek, type CheckOptions, checkWeekFile } from './check.js';
@@ -20,6 +32,9 @@ export {
 export { parseWeekText } from './data/load.js';
 export type { Locale, Week } from './data/schema.js';
 export { validateWeek } from './data/validate.js';
+export { listDeliveries } from './email/deliveries.js';
+export type { SendSummary } from './email/results.js';
+export { type SendWeekOptions, sendWeek } from './email/send.js';
 export {
   CapexReportError,
   EnvironmentError,
@@ -36,4 +51,6 @@ export type { Metrics, ResolvedFigure } from './metrics/types.js';
 export type { Artifact } from './output/artifacts.js';
 export type { Manifest } from './output/manifest.js';
 export { type BrowserLease, borrowBrowser, openBrowserLease } from './pdf/lease.js';
+export { startPreview } from './preview/start.js';
 export { VERSION } from './project.js';
+export { runWeekly, type WeeklyOptions, type WeeklyResult } from './weekly/run.js';

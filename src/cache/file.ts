@@ -2,7 +2,7 @@
  * Cache files that say whether they are whole. Cache files are written without fsync (see
  * writeCacheFile), and a cache folder may be copied between machines or CI runs: a file that was
  * cut short or damaged but still reads back must never be taken for a good one, as some hold
- * figures (a parsed week, a chart's labels, a template's text). Each file starts with one line
+ * figures (a chart's labels). Each file starts with one line
  * holding the SHA-256 of the rest; a file whose rest does not match is treated as missing.
  */
 import { createHash } from 'node:crypto';

@@ -16,8 +16,8 @@ import { readCheckedCacheFile, writeCheckedCacheFile } from './file.js';
 
 export { cacheKey, codeKey } from './code-key.js';
 
-/** What the stages keep: rendered chart SVGs, font subsets, precompiled templates, parsed weeks. */
-export type CacheKind = 'charts' | 'fonts' | 'templates' | 'weeks';
+/** What the stages keep: rendered chart SVGs and font subsets. */
+export type CacheKind = 'charts' | 'fonts';
 
 export interface CacheStats {
   hits: number;

@@ -2,10 +2,8 @@
  * The week file's YAML, parsed: a plain value plus where each data path sits in the file, so that
  * validation can point at the line and column of any problem.
  */
-import type { Cache } from '../cache/index.js';
 import { type InputFile, shownName, textOf } from '../inputs/files.js';
 import { type Position, parseYamlFile } from '../io/yaml.js';
-import { readParsedWeek, writeParsedWeek } from './week-cache.js';
 
 export interface LoadedWeek {
   /** The file as messages name it. */
@@ -24,23 +22,9 @@ export interface LoadedWeek {
 /** The week file's role in messages. */
 export const WEEK_YAML = { what: 'week data', example: 'meta:, sources:, companies:, ...' };
 
-/** Parses the week file, or takes the parse of this exact text from the cache. */
-export async function parseWeek(input: InputFile, cache?: Cache): Promise<LoadedWeek> {
-  const file = shownName(input);
-  const text = textOf(input);
-  const cached = cache ? await readParsedWeek(cache, text) : undefined;
-  if (cached) {
-    // Positions only matter for a week that fails validation: it is parsed again for them.
-    let parsed: LoadedWeek | undefined;
-    const locate: LoadedWeek['locate'] = (path) => {
-      parsed ??= parseWeekText(text, file);
-      return parsed.locate(path);
-    };
-    return { file, ...cached, locate };
-  }
-  const loaded = parseWeekText(text, file);
-  if (cache) writeParsedWeek(cache, text, loaded);
-  return loaded;
+/** Parses the week file. */
+export async function parseWeek(input: InputFile): Promise<LoadedWeek> {
+  return parseWeekText(textOf(input), shownName(input));
 }
 
 export function parseWeekText(text: string, file: string): LoadedWeek {

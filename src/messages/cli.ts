@@ -31,7 +31,7 @@ export const helpAfterError = '(run with --help for usage)';
 export const browserOption =
   "Chromium/Chrome executable (default: the config's browser, PUPPETEER_EXECUTABLE_PATH, Puppeteer's browser, an installed Chrome, Edge or Chromium)";
 export const noCacheOption =
-  'neither read nor write the cache of charts, fonts, templates and parsed weeks (paths.cache)';
+  'neither read nor write the cache of rendered charts and font subsets (paths.cache)';
 export const draftOption =
   'build a week that still holds figures carried for review or texts in draft (new-week), with DRAFT across every page';
 export const build = 'Validate, derive, chart, render and print both PDFs into <out>/<week>/.';

@@ -1,12 +1,10 @@
 /**
- * Handlebars templates precompiled to JavaScript and kept in the cache (kind `templates`) under a
- * hash of their source, the compile options and Handlebars' version. A process that finds them
- * there runs them on Handlebars' runtime alone: parsing and compiling the layout and partials
- * cost a cold build ~100 ms (more while Chromium starts on the other core); loading them ~10 ms.
+ * Handlebars templates precompiled to JavaScript, once per process and set of template files (see
+ * templates.ts), and run on Handlebars' runtime. They used to be kept in the cache as well; a
+ * same-run A/B of cold builds showed no gain beyond the noise (bench/README.md), so they are not.
  */
-import { type Cache, cacheKey } from '../cache/index.js';
 import { msg } from '../messages/index.js';
-import Handlebars from './handlebars.js';
+import type Handlebars from './handlebars.js';
 
 /** What `Handlebars.precompile` writes, evaluated: the argument of `Handlebars.template`. */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
@@ -34,17 +32,11 @@ function evaluate(code: string): TemplateSpecification | undefined {
 export async function precompiledTemplate(
   source: string,
   options: PrecompileOptions,
-  cache?: Cache,
 ): Promise<TemplateSpecification> {
-  const key = cacheKey(Handlebars.VERSION, options, source);
-  const stored = await cache?.read('templates', key);
-  const kept = stored === undefined ? undefined : evaluate(stored.toString('utf8'));
-  if (kept) return kept;
   const { default: compiler } = await import('handlebars');
   // A copy: precompile adds its defaults (`data: true`) to the options object it is given.
   const code = compiler.precompile(source, { ...options }) as string;
   const spec = evaluate(code);
   if (!spec) throw new Error(msg.render.precompileFailed);
-  cache?.write('templates', key, code);
   return spec;
 }

@@ -30,7 +30,7 @@ export interface LocaleHtmlInput {
   paper: PaperSize;
   /** Skip font embedding (tests of the HTML alone). */
   embedFonts?: boolean;
-  /** Keeps font subsets and precompiled templates. */
+  /** Keeps font subsets. */
   cache?: Cache | undefined;
   /** DRAFT across every page (a week with marks of new-week, built with --draft). */
   draft?: boolean;
@@ -48,7 +48,7 @@ export interface LocaleHtml {
 
 export async function renderLocaleHtml(input: LocaleHtmlInput): Promise<LocaleHtml> {
   const view = buildReportView(input);
-  const render = await compileTemplates(input.templates, input.t, input.cache);
+  const render = await compileTemplates(input.templates, input.t);
   const css = textOf(input.templates.css);
   const colors = input.firm?.colors;
   const rendered = renderHtml({ view, render, css, t: input.t, paper: input.paper, colors });

@@ -4,7 +4,7 @@
  * with the `t` helper bound to one locale's strings.
  */
 import path from 'node:path';
-import type { Cache } from '../cache/index.js';
+import { BoundedMap } from '../cache/bounded-map.js';
 import { InvalidInputError } from '../errors.js';
 import type { Translate } from '../i18n/index.js';
 import { type InputFile, shownName, textOf } from '../inputs/files.js';
@@ -39,23 +39,25 @@ interface CompiledSet {
   file: string;
 }
 
-/** Loaded once per set of template files, for both languages. */
-const compiled = new WeakMap<TemplateFiles, Promise<CompiledSet>>();
+/**
+ * Compiled once per content of the template files, for both languages: a long-lived process (the
+ * preview, a batch) reads the files again for each build and reuses the compiled set while they
+ * are unchanged.
+ */
+const compiled = new BoundedMap<string, Promise<CompiledSet>>(8);
+
+const contentKey = (templates: TemplateFiles) =>
+  [templates.layout, ...templates.partials]
+    .map((f) => `${f.path ?? f.name}:${f.sha256}`)
+    .join('\n');
 
 const COMPILE_OPTIONS: PrecompileOptions = { strict: true, noEscape: false, preventIndent: true };
 
 /** One template's precompiled form; a template that does not parse is invalid input. */
-async function load(
-  hb: typeof Handlebars,
-  input: InputFile,
-  cache: Cache | undefined,
-): Promise<Handlebars.TemplateDelegate> {
+async function load(hb: typeof Handlebars, input: InputFile): Promise<Handlebars.TemplateDelegate> {
   const file = shownName(input);
   try {
-    return located(
-      file,
-      hb.template(await precompiledTemplate(textOf(input), COMPILE_OPTIONS, cache)),
-    );
+    return located(file, hb.template(await precompiledTemplate(textOf(input), COMPILE_OPTIONS)));
   } catch (error) {
     const e = error as HandlebarsError;
     throw new InvalidInputError(
@@ -73,17 +75,17 @@ async function load(
   }
 }
 
-async function compileSet(templates: TemplateFiles, cache?: Cache): Promise<CompiledSet> {
+async function compileSet(templates: TemplateFiles): Promise<CompiledSet> {
   const hb = Handlebars.create();
   // The translator travels in the render's @data, so one compiled set serves every language.
   hb.registerHelper('t', (key: string, helperOptions: Handlebars.HelperOptions) =>
     (helperOptions.data as { translate: Translate }).translate(key, helperOptions.hash),
   );
   const [layout, ...partials] = await Promise.all([
-    load(hb, templates.layout, cache),
+    load(hb, templates.layout),
     ...templates.partials.map(async (partial) => {
       const name = path.posix.basename(partial.name, '.hbs');
-      return [name, await load(hb, partial, cache)] as const;
+      return [name, await load(hb, partial)] as const;
     }),
   ]);
   for (const [name, partial] of partials) hb.registerPartial(name, partial);
@@ -91,19 +93,19 @@ async function compileSet(templates: TemplateFiles, cache?: Cache): Promise<Comp
 }
 
 /**
- * The report's template for one language. Templates are precompiled once per source text and
- * kept in memory and, with `cacheDir`, on disk (see precompiled.ts).
+ * The report's template for one language. Templates are precompiled once per set of template
+ * files and kept in memory (a preview's rebuilds reuse them while the files are unchanged).
  */
 export async function compileTemplates(
   templates: TemplateFiles,
   t: Translate,
-  cache?: Cache,
 ): Promise<RenderTemplate> {
-  let set = compiled.get(templates);
+  const key = contentKey(templates);
+  let set = compiled.get(key);
   if (!set) {
-    set = compileSet(templates, cache);
-    compiled.set(templates, set);
-    set.catch(() => compiled.delete(templates));
+    set = compileSet(templates);
+    compiled.set(key, set);
+    set.catch(() => compiled.delete(key));
   }
   const { layout, file } = await set;
   return (view) => {

@@ -7,20 +7,15 @@
  *   node bench/floor.js <out-dir> <page.html>...   prints all pages in parallel pages of one browser
  *
  * It imports Puppeteer as a bare script does (`import puppeteer from 'puppeteer'`, the ES module
- * build). With FLOOR_PUPPETEER=cjs it loads the CommonJS build instead, as src/pdf/puppeteer.ts
- * does: on Node 20 that loads ~130 ms sooner, so run.js also times this variant, for reference.
+ * build), as src/pdf/puppeteer.ts does.
  *
  * Used as a module by bench/batch.js, which prints many pairs through one browser.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const puppeteer =
-  process.env.FLOOR_PUPPETEER === 'cjs'
-    ? createRequire(import.meta.url)('puppeteer').default
-    : (await import('puppeteer')).default;
+import puppeteer from 'puppeteer';
 
 export const FLOOR_EXECUTABLE = '/usr/bin/chromium';
 

@@ -33,7 +33,6 @@ const PLANS = {
     // 9 pairs: the 2nd-smallest and 2nd-largest ratio bound the median with 96 % confidence.
     coldPairs: 9,
     uncachedRuns: 5,
-    cjsFloor: true,
     warmRuns: 9,
     warmPrimes: 2,
     batchWeeks: 52,
@@ -51,7 +50,6 @@ const PLANS = {
   quick: {
     coldPairs: 2,
     uncachedRuns: 0,
-    cjsFloor: false,
     warmRuns: 3,
     warmPrimes: 1,
     batchWeeks: 3,
@@ -229,20 +227,15 @@ async function measureCold(work, plan, env, html) {
       i < plan.uncachedRuns
         ? await coldBuild(path.join(work, `cold-uncached-${i}`), env, false)
         : undefined;
-    // For reference: the same floor loading Puppeteer's CommonJS build, as the build does.
-    const c = plan.cjsFloor ? await floor(i, { FLOOR_PUPPETEER: 'cjs' }) : undefined;
     pairs.push({
       floorMs: f.ms,
       buildMs: b.ms,
       ratio: b.ms / f.ms,
       ...(u ? { uncachedMs: u.ms, uncachedRatio: u.ms / f.ms } : {}),
-      ...(c ? { cjsFloorMs: c.ms, cjsFloorRatio: b.ms / c.ms } : {}),
       build: b,
       floor: f,
     });
-    const uncached =
-      (u ? `, uncached ${Math.round(u.ms)} ms` : '') +
-      (c ? `, CommonJS floor ${Math.round(c.ms)} ms` : '');
+    const uncached = u ? `, uncached ${Math.round(u.ms)} ms` : '';
     log(
       `cold pair ${i + 1}/${plan.coldPairs}: floor ${Math.round(f.ms)} ms, build ${Math.round(b.ms)} ms${uncached}`,
     );
@@ -358,7 +351,6 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
   };
   const pdfBytes = Object.fromEntries(LOCALES.map((l) => [l, reference.pdfs[l].bytes]));
   const uncached = cold.filter((p) => p.uncachedMs !== undefined);
-  const cjs = cold.filter((p) => p.cjsFloorMs !== undefined);
   const kb = (v) => (v === null ? null : round(v / 1024, 1));
   // Per-run values of the judged ratios: their figures below, and how sure their verdicts are.
   const judged = {
@@ -381,7 +373,6 @@ function summarizeAll({ plan, reference, coldStages, cold, warm, batch }) {
       0,
     ),
     cold_uncached_build_vs_floor: s(uncached.map((p) => p.uncachedRatio)),
-    cold_build_vs_cjs_floor: s(cjs.map((p) => p.cjsFloorRatio)),
     warm_rebuild_ms: s(
       warm.map((r) => r.wallMs),
       0,

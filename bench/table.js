@@ -92,9 +92,6 @@ export function printTable(r, targets) {
     row('  cold build, nothing cached (--no-cache) (ms)', f.build_cold_uncached_ms, 0);
     row('  … ÷ floor (pair by pair)', f.cold_uncached_build_vs_floor, 2);
   } else row('  cold build, nothing cached (--no-cache)', null, 0, '', 'full mode only');
-  if (f.cold_build_vs_cjs_floor?.n > 0) {
-    row("  … ÷ a floor on Puppeteer's CommonJS build", f.cold_build_vs_cjs_floor, 2);
-  }
   row('3 warm rebuild, one figure changed (ms)', f.warm_rebuild_ms, 0);
   row('  inside page.pdf(), both pages (ms)', f.warm_pdf_call_ms, 0);
   row(

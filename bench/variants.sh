@@ -22,14 +22,10 @@ file[no-pdf-rewrite]=src/pdf/finalize.ts
 edit[no-pdf-rewrite]='s/const rewritten = rewriteChromiumPdf(pdf, written);/const rewritten = rewriteChromiumPdf(new Uint8Array(0), written);/'
 file[no-runtime-reuse]=src/charts/engine.ts
 edit[no-runtime-reuse]='s/parsed.set(key, runtime);/void key;/'
-file[no-translation-memo]=src/i18n/index.ts
-edit[no-translation-memo]='s/const known = memo === undefined ? undefined : answers.get(memo);/const known = false ? answers.get(memo ?? "") : undefined;/'
 file[no-page-reuse]=src/pdf/print.ts
 edit[no-page-reuse]='s/if (healthy) releasePage(browser, locked);/if (healthy) await page.close().catch(() => {});/'
 file[no-font-keeping-swap]=src/pdf/pages.ts
 edit[no-font-keeping-swap]='s/if (fonts \&\& locked.fonts === fonts.hash) {/if (fonts \&\& locked.fonts === fonts.hash \&\& Number.NaN > 0) {/'
-file[puppeteer-esm]=src/pdf/puppeteer.ts
-edit[puppeteer-esm]="s/const loaded = createRequire(import.meta.url)('puppeteer') as typeof Puppeteer;/const loaded = (await import('puppeteer')) as unknown as typeof Puppeteer;/"
 
 [ ${#names[@]} -gt 0 ] || names=("${!file[@]}")
 mkdir -p "$dir"

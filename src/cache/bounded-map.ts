@@ -1,7 +1,7 @@
 /**
  * A Map that keeps at most `max` entries: setting one more forgets the oldest (by insertion;
  * setting a key it already holds keeps that key's place). The process-wide memories (compiled
- * Vega runtimes, text widths, translations, precompiled templates) are bounded with it, so that
+ * Vega runtimes, text widths, precompiled templates) are bounded with it, so that
  * a long-lived process (a batch of many weeks, a preview server) cannot grow them without end.
  */
 export class BoundedMap<K, V> extends Map<K, V> {

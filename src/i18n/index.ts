@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
-import { BoundedMap } from '../cache/bounded-map.js';
 import { LOCALES, type Locale } from '../data/schema.js';
 import { InvalidInputError } from '../errors.js';
 import { type InputFile, inputFile, shownName, textOf } from '../inputs/files.js';
@@ -73,40 +72,14 @@ export async function createTranslator(locale: Locale, resources: Resources): Pr
     initAsync: false,
   });
   const t: TFunction = instance.t.bind(instance);
-  // The resources never change after init, so a key and its values always give the same string:
-  // remembered, as charts and templates ask for the same strings many times over (i18next's
-  // lookup, twice per string with the existence check, was ~7% of rendering a week's charts).
-  const answers = new BoundedMap<string, string>(MAX_ANSWERS);
+  // (Its answers were remembered by key and values until a same-run A/B of warm rebuilds showed
+  // no gain beyond the noise: bench/README.md, "Speed mechanisms".)
   return (key, options) => {
-    const memo = memoKey(key, options);
-    const known = memo === undefined ? undefined : answers.get(memo);
-    if (known !== undefined) return known;
     if (!instance.exists(key, options)) {
       throw new InvalidInputError(msg.locales.missingString(key, locale), [
         { file: `${locale}.json`, path: key, ...msg.locales.missingKey(key) },
       ]);
     }
-    const text = String(t(key, options as never));
-    if (memo !== undefined) answers.set(memo, text);
-    return text;
+    return String(t(key, options as never));
   };
-}
-
-/** Far above the strings of a week in one language; the oldest answer goes first. */
-const MAX_ANSWERS = 5_000;
-
-/**
- * The key and its values as one string, or undefined (not remembered) when a value is anything
- * but a string, finite number or boolean: only those say in full what i18next will print.
- */
-function memoKey(key: string, options: Record<string, unknown> | undefined): string | undefined {
-  if (options === undefined) return key;
-  const entries = Object.entries(options);
-  for (const [, value] of entries) {
-    const type = typeof value;
-    // JSON writes NaN and ±Infinity alike (null), and i18next prints them differently.
-    if (type === 'number' && !Number.isFinite(value)) return undefined;
-    if (type !== 'string' && type !== 'number' && type !== 'boolean') return undefined;
-  }
-  return JSON.stringify([key, entries]);
 }

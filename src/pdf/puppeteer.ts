@@ -1,20 +1,15 @@
 /**
- * The one place that loads Puppeteer, through its CommonJS build. Puppeteer ships both builds;
- * on Node 20 the CommonJS one loads in ~280 ms against ~415 ms for the ES module one (Node's ESM
- * loader costs more per file, and Puppeteer is hundreds of files), and that time comes before
- * Chromium can be spawned. Every value (the launcher, the error classes) must come from here:
- * the two builds have distinct classes, and `instanceof TimeoutError` across them is false
- * (errors from a caller's browser, which may come from either build, go through isPuppeteerError).
- * Types may still be imported from 'puppeteer' with `import type`.
+ * The one place that loads Puppeteer. Every value (the launcher, the error classes) comes from
+ * here. Puppeteer ships a CommonJS and an ES module build with distinct classes: errors from a
+ * caller's browser, which may come from either build, go through isPuppeteerError. (Loading the
+ * CommonJS build instead, ~135 ms faster to load on Node 20, showed no gain beyond the noise in a
+ * same-run A/B of cold builds: bench/README.md.) Types may be imported from 'puppeteer' with
+ * `import type`.
  */
-import { createRequire } from 'node:module';
-import type * as Puppeteer from 'puppeteer';
+import puppeteer, { TimeoutError } from 'puppeteer';
 
-const loaded = createRequire(import.meta.url)('puppeteer') as typeof Puppeteer;
-
-const puppeteer: typeof Puppeteer.default = loaded.default;
 export default puppeteer;
-export const { TimeoutError } = loaded;
+export { TimeoutError };
 
 /**
  * Whether `error` is one of Puppeteer's `TimeoutError` or `ProtocolError` (or a subclass, such as

@@ -22,7 +22,7 @@ describe('translator', () => {
     }
   });
 
-  test('values JSON cannot tell apart are never answered from memory', async () => {
+  test('values JSON cannot tell apart print as i18next prints them', async () => {
     const t = await createTranslator('en', RESOURCES);
     expect(t('count', { n: Number.NaN })).toBe('Count: NaN');
     expect(t('count', { n: Number.POSITIVE_INFINITY })).toBe('Count: Infinity');

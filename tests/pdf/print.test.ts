@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -286,10 +287,10 @@ describe('printing', () => {
     expect((error as PrintError).cause).toBeInstanceOf(TimeoutError);
   });
 
-  it("retries too with a caller's browser from Puppeteer's ES module build (other error classes)", async () => {
-    // src/pdf/puppeteer.ts loads the CommonJS build; a library user may launch from the other.
-    const esm = await import('puppeteer');
-    const theirs = await esm.default.launch({
+  it("retries too with a caller's browser from Puppeteer's CommonJS build (other error classes)", async () => {
+    // src/pdf/puppeteer.ts loads the ES module build; a library user may launch from the other.
+    const cjs = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer');
+    const theirs = await cjs.default.launch({
       executablePath: resolveBrowserExecutable().path,
       headless: true,
       pipe: true,
@@ -300,7 +301,7 @@ describe('printing', () => {
       await expect(printing).rejects.toThrow(/\(failed twice\)/);
       const cause = ((await printing.catch((e: unknown) => e)) as PrintError).cause;
       // The other build's class indeed: the retry cannot have come from an instanceof match.
-      expect(cause).toBeInstanceOf(esm.TimeoutError);
+      expect(cause).toBeInstanceOf(cjs.TimeoutError);
       expect(cause).not.toBeInstanceOf(TimeoutError);
       // And a healthy print through it still works.
       const printed = await printPdf(theirs, job('en'));

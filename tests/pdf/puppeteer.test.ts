@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import puppeteer, { isPuppeteerError, TimeoutError } from '../../src/pdf/puppeteer.js';
 
 describe('src/pdf/puppeteer.ts', () => {
-  it("loads Puppeteer's CommonJS build, whose classes differ from the ES module build's", async () => {
+  it("loads Puppeteer's ES module build, whose classes differ from the CommonJS build's", async () => {
     const cjs = createRequire(import.meta.url)('puppeteer');
     const esm = await import('puppeteer');
-    expect(TimeoutError).toBe(cjs.TimeoutError);
-    expect(puppeteer).toBe(cjs.default);
-    expect(esm.TimeoutError).not.toBe(TimeoutError);
+    expect(TimeoutError).toBe(esm.TimeoutError);
+    expect(puppeteer).toBe(esm.default);
+    expect(cjs.TimeoutError).not.toBe(TimeoutError);
   });
 
   it('recognizes both builds’ errors and their subclasses by class, nothing else', async () => {

@@ -1,13 +1,7 @@
-/**
- * Content-addressed storage of the archive's files: a blob's name is the SHA-256 of its bytes, so
- * the same bytes in two versions are stored once and a changed byte can never hide under an old
- * name. `BlobStore` is all the archive asks of a store, so that an S3-compatible object store can
- * be added beside the local one below.
- */
-import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { WriteError } from '../errors.js';
+import { syncFolder, writeSyncedTemp } from '../io/atomic.js';
 import { msg } from '../messages/index.js';
 import { hashBytes, hashFile } from './hash.js';
 
@@ -76,22 +70,16 @@ async function exists(file: string): Promise<boolean> {
 async function writeBlob(file: string, bytes: Uint8Array): Promise<void> {
   const folder = path.dirname(file);
   await ensureFolder(folder);
-  const temp = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let temp: string | undefined;
   try {
-    const handle = await open(temp, 'wx', 0o444);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    temp = await writeSyncedTemp(file, bytes, 0o444);
     await chmod(temp, 0o444); // whatever the umask left
     await placeBlob(temp, file);
     await syncFolder(folder);
   } catch (cause) {
     throw new WriteError(msg.archive.couldNotStore(file), { cause });
   } finally {
-    await rm(temp, { force: true });
+    if (temp) await rm(temp, { force: true });
   }
 }
 
@@ -113,18 +101,6 @@ async function ensureFolder(folder: string): Promise<void> {
   await ensureFolder(parent);
   await mkdir(folder, { recursive: true });
   await syncFolder(parent);
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Some file systems (and Windows) cannot sync a folder; the write itself was synced.
-    if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
-  } finally {
-    await handle.close();
-  }
 }
 
 async function* listBlobs(dir: string): AsyncIterable<string> {

@@ -18,28 +18,51 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${base}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/**
+ * Makes a folder's entries (a rename, a link, a new file) survive a power cut. Some file systems
+ * (and Windows) cannot sync a folder (EINVAL): the file itself was synced, that is all there is.
+ */
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r');
   try {
-    await handle.sync(); // makes the rename itself survive a power cut
+    await handle.sync();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
   } finally {
     await handle.close();
   }
 }
 
-export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+/**
+ * `bytes` in a new temp file beside `target` (tempPathFor), flushed to disk; returns its path
+ * (removed again when the write fails).
+ */
+export async function writeSyncedTemp(
+  target: string,
+  bytes: Uint8Array | string,
+  mode = 0o644,
+): Promise<string> {
   const temp = tempPathFor(target);
+  const handle = await open(temp, 'wx', mode);
   try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return temp;
+}
+
+export async function writeFileAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
+  let temp: string | undefined;
+  try {
+    temp = await writeSyncedTemp(target, bytes);
     await rename(temp, target);
   } catch (cause) {
-    await rm(temp, { force: true });
+    if (temp) await rm(temp, { force: true });
     throw new WriteError(msg.output.couldNotWriteFile(target), { cause });
   }
   await syncFolder(path.dirname(target)).catch(() => {}); // not every file system allows it
